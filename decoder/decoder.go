@@ -1,0 +1,109 @@
+// Package decoder renders pflog packets as the exact text FreeBSD's tcpdump
+// (4.99.5, FreeBSD's pflog printer, SMB printers on) prints for them with
+// "tcpdump -n -e -t": one record per packet.
+//
+// The printers live one protocol a file, as tcpdump's print-*.c do. Every
+// printer appends to a caller-supplied buffer; nothing on the per-packet
+// path allocates once the TCP conversation table has warmed up.
+package decoder
+
+import (
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
+
+// DefaultSeqTableSize is the default capacity of the table of TCP
+// conversations used for relative sequence numbers.
+const DefaultSeqTableSize = 65536
+
+// Options configures a Decoder.
+type Options struct {
+	// AbsoluteSeq prints absolute TCP sequence numbers, like tcpdump -S.
+	AbsoluteSeq bool
+	// SeqTableSize bounds the TCP conversation table (least recently used
+	// conversations are evicted first). 0 means DefaultSeqTableSize.
+	SeqTableSize int
+}
+
+// Decoder turns pflog packets into text. It keeps tcpdump's per-process
+// TCP conversation state, so one Decoder must see the packets of one
+// stream in order. A Decoder is not safe for concurrent use.
+type Decoder struct {
+	opts Options
+	seq  *seqTable
+	hdr  pfloghdr.Header
+}
+
+// New returns a Decoder.
+func New(opts Options) *Decoder {
+	if opts.SeqTableSize <= 0 {
+		opts.SeqTableSize = DefaultSeqTableSize
+	}
+	d := &Decoder{opts: opts}
+	if !opts.AbsoluteSeq {
+		d.seq = newSeqTable(opts.SeqTableSize)
+	}
+	return d
+}
+
+// Limits tcpdump applies to a pcap record before decoding it.
+const maxSnaplen = 262144
+
+// AppendRecord appends the text of one packet, ending in '\n', to b.
+// data holds the captured bytes and wireLen the packet's length on the
+// wire, as a pcap record gives them.
+func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
+	caplen := len(data)
+	if caplen == 0 || wireLen < caplen || caplen > maxSnaplen || wireLen > maxSnaplen {
+		b = append(b, "[Invalid header:"...)
+		sep := false
+		if caplen == 0 {
+			b = append(b, " caplen==0"...)
+			sep = true
+		}
+		if wireLen == 0 {
+			if sep {
+				b = append(b, ',')
+			}
+			b = append(b, " len==0"...)
+			sep = true
+		}
+		if wireLen != 0 && wireLen < caplen {
+			if sep {
+				b = append(b, ',')
+			}
+			b = append(b, " len("...)
+			b = appendUint(b, uint64(wireLen))
+			b = append(b, ") < caplen("...)
+			b = appendUint(b, uint64(caplen))
+			b = append(b, ')')
+			sep = true
+		}
+		if caplen > maxSnaplen {
+			if sep {
+				b = append(b, ',')
+			}
+			b = append(b, " caplen("...)
+			b = appendUint(b, uint64(caplen))
+			b = append(b, ") > 262144"...)
+			sep = true
+		}
+		if wireLen > maxSnaplen {
+			if sep {
+				b = append(b, ',')
+			}
+			b = append(b, " len("...)
+			b = appendUint(b, uint64(wireLen))
+			b = append(b, ") > 262144"...)
+		}
+		b = append(b, ']', '\n')
+		return b
+	}
+	b = d.printPflog(b, data, wireLen)
+	return append(b, '\n')
+}
+
+// AppendPacket is AppendRecord without the final newline.
+func (d *Decoder) AppendPacket(b []byte, data []byte, wireLen int) []byte {
+	b = d.AppendRecord(b, data, wireLen)
+	return b[:len(b)-1]
+}

@@ -1,0 +1,56 @@
+package decoder
+
+// ipInfo describes the IP header that encloses a transport or other
+// protocol printer: what tcpdump's printers reach through ndo->ndo_... and
+// the "ip" pointer they are handed.
+type ipInfo struct {
+	v6  bool
+	src []byte // 4 or 16 bytes
+	dst []byte
+	// direct is true when the immediately enclosing header is the IPv4 or
+	// IPv6 header itself with this protocol number: TCP, UDP, SCTP and
+	// DCCP then print "SRC.SPORT > DST.DPORT: ", otherwise "SPORT > DPORT: ".
+	direct bool
+	// fragmented is tcpdump's "fragmented" argument: the MF bit of IPv4.
+	fragmented bool
+	// proto is the protocol field of the IP header itself (IPv4 ip_p, the
+	// first IPv6 next header): printers compare it to their own number.
+	proto uint8
+	// ttl is the IPv4 TTL or the IPv6 hop limit (VRRP prints it when not 255).
+	ttl uint8
+}
+
+// appendAddr appends one address of the enclosing IP header.
+func appendAddr(b []byte, a []byte) []byte {
+	if len(a) == 4 {
+		return appendIPv4(b, a)
+	}
+	return appendIPv6(b, a)
+}
+
+// appendAddrs appends "SRC > DST: ".
+func (ip *ipInfo) appendAddrs(b []byte) []byte {
+	b = appendAddr(b, ip.src)
+	b = append(b, " > "...)
+	b = appendAddr(b, ip.dst)
+	return append(b, ':', ' ')
+}
+
+// appendAddrPorts appends "SRC.SPORT > DST.DPORT: " when the protocol sits
+// directly in IP, else "SPORT > DPORT: " (tcpdump's tcpport/udpipaddr_print).
+func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
+	if ip.direct {
+		b = appendAddr(b, ip.src)
+		b = append(b, '.')
+		b = appendUint(b, uint64(sport))
+		b = append(b, " > "...)
+		b = appendAddr(b, ip.dst)
+		b = append(b, '.')
+		b = appendUint(b, uint64(dport))
+		return append(b, ':', ' ')
+	}
+	b = appendUint(b, uint64(sport))
+	b = append(b, " > "...)
+	b = appendUint(b, uint64(dport))
+	return append(b, ':', ' ')
+}

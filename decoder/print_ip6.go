@@ -1,0 +1,292 @@
+package decoder
+
+// printIP6 is tcpdump 4.99.5's ip6_print with -e (no "IP6 " prefix),
+// including the walk over extension headers.
+func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
+	if length < 40 {
+		return appendInvalidCheck(b, "length", uint64(length), "<", 40)
+	}
+	if len(data) < 1 {
+		return appendTrunc(b, "ip6")
+	}
+	if v := data[0] >> 4; v != 6 {
+		return appendInvalidCheck(b, "version", uint64(v), "!=", 6)
+	}
+	if len(data) < 6 {
+		return appendTrunc(b, "ip6")
+	}
+	plen := int(be16(data[4:]))
+	total := length
+	if plen != 0 {
+		total = plen + 40
+		if total > length {
+			b = append(b, "[header+payload length "...)
+			b = appendUint(b, uint64(total))
+			b = append(b, " > length "...)
+			b = appendUint(b, uint64(length))
+			b = append(b, "] (invalid) "...)
+		}
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	if len(data) < 40 {
+		return appendTrunc(b, "ip6")
+	}
+	ip := ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
+	nh := ip.proto
+	if !printsOwnAddrs(nh) {
+		b = ip.appendAddrs(b)
+	}
+	off := 40          // start of the current header
+	rest := total - 40 // logical bytes from off to the end of the packet
+	first := true      // the current header follows the IPv6 header
+	extSeen, hbhSeen := false, false
+	for {
+		var adv int
+		var ok bool
+		switch nh {
+		case ipprotoHopOpts:
+			if hbhSeen {
+				return append(b, "[The Hop-by-Hop Options header was already found] (invalid)"...)
+			}
+			if !first {
+				return append(b, "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)"...)
+			}
+			b, adv, ok = printIP6Opts(b, data, off, "HBH ", "hbhopt")
+			hbhSeen = true
+		case ipprotoDstOpts:
+			b, adv, ok = printIP6Opts(b, data, off, "DSTOPT ", "dstopt")
+		case ipprotoFragment:
+			b, adv, ok = printFrag6(b, data, off, plen)
+			if ok && off+adv >= len(data) {
+				return b
+			}
+			ip.fragmented = true
+		case ipprotoMobility, ipprotoMobOld:
+			return d.printMobility(b, data[min(off, len(data)):], rest, &ip)
+		case ipprotoRouting:
+			if off >= len(data) {
+				return appendTrunc(b, "ip6")
+			}
+			b, adv, ok = printRT6(b, data, off)
+		default:
+			if plen == 0 {
+				// No payload length and no jumbo option: the payload is
+				// empty, and an extension header could not have been there.
+				if extSeen {
+					return appendTrunc(b, "ip6")
+				}
+				rest = 0
+				data = data[:40]
+			}
+			return d.demux(b, data[min(off, len(data)):], rest, nh, &ip)
+		}
+		if !ok {
+			return b
+		}
+		nh = data[off]
+		extSeen, first = true, false
+		if rest < adv {
+			return appendTrunc(b, "ip6")
+		}
+		off += adv
+		rest -= adv
+	}
+}
+
+// printIP6Opts prints a Hop-by-Hop or Destination Options header at
+// data[off:] (print-ip6opts.c): the name, then only the option walk's
+// error texts at default verbosity.
+func printIP6Opts(b []byte, data []byte, off int, name, proto string) (_ []byte, adv int, ok bool) {
+	if off+2 > len(data) {
+		return appendTrunc(b, proto), 0, false
+	}
+	hl := (int(data[off+1]) + 1) << 3
+	if off+hl > len(data) {
+		return appendTrunc(b, proto), 0, false
+	}
+	b = append(b, name...)
+	opts := data[off+2 : off+hl]
+	n := len(opts)
+	for i := 0; i < n; {
+		var optlen int
+		t := opts[i]
+		if t == 0 { // Pad1
+			optlen = 1
+		} else {
+			if i+1 >= n {
+				return appendTrunc(b, proto), 0, false
+			}
+			optlen = int(opts[i+1]) + 2
+		}
+		if i+optlen > n {
+			return appendTrunc(b, proto), 0, false
+		}
+		switch t {
+		case 0:
+		case 1: // PadN
+			if n-i < 2 {
+				b = append(b, "(padn: trunc)"...)
+				return appendTrunc(b, proto), 0, false
+			}
+		case 5: // Router Alert
+			if n-i < 4 {
+				b = append(b, "(rtalert: trunc)"...)
+				return appendTrunc(b, proto), 0, false
+			}
+			if opts[i+1] != 2 {
+				b = append(b, "(rtalert: invalid len "...)
+				b = appendUint(b, uint64(opts[i+1]))
+				b = append(b, ')')
+				return appendTrunc(b, proto), 0, false
+			}
+		case 0xc2: // Jumbo Payload
+			if n-i < 6 {
+				b = append(b, "(jumbo: trunc)"...)
+				return appendTrunc(b, proto), 0, false
+			}
+			if opts[i+1] != 4 {
+				b = append(b, "(jumbo: invalid len "...)
+				b = appendUint(b, uint64(opts[i+1]))
+				b = append(b, ')')
+				return appendTrunc(b, proto), 0, false
+			}
+		case 0xc9: // Home Address
+			if n-i < 18 {
+				b = append(b, "(homeaddr: trunc)"...)
+				return appendTrunc(b, proto), 0, false
+			}
+			if opts[i+1] < 16 {
+				b = append(b, "(homeaddr: invalid len "...)
+				b = appendUint(b, uint64(opts[i+1]))
+				b = append(b, ')')
+				return appendTrunc(b, proto), 0, false
+			}
+		default:
+			if n-i < 2 {
+				b = append(b, "(type "...)
+				b = appendUint(b, uint64(t))
+				b = append(b, ": trunc)"...)
+				return appendTrunc(b, proto), 0, false
+			}
+		}
+		i += optlen
+	}
+	return b, hl, true
+}
+
+// printFrag6 prints an IPv6 Fragment header (frag6_print). ok is false
+// for a later fragment, whose payload is not decoded.
+func printFrag6(b []byte, data []byte, off int, plen int) (_ []byte, adv int, ok bool) {
+	b = append(b, "frag ("...)
+	if off+8 > len(data) {
+		return appendTrunc(b, "frag6"), 0, false
+	}
+	foff := be16(data[off+2:]) & 0xfff8
+	b = appendUint(b, uint64(foff))
+	b = append(b, '|')
+	if off+8 > 40+plen {
+		b = append(b, "[length < 0] (invalid)"...)
+	} else {
+		b = appendUint(b, uint64(40+plen-off-8))
+	}
+	b = append(b, ')')
+	if foff != 0 {
+		return b, 0, false
+	}
+	b = append(b, ' ')
+	return b, 8, true
+}
+
+// printRT6 prints an IPv6 Routing header (rt6_print).
+func printRT6(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
+	p := data[off:]
+	b = append(b, "RT6"...)
+	if len(p) < 2 {
+		return appendTrunc(b, "rt6"), 0, false
+	}
+	l := int(p[1])
+	b = append(b, " (len="...)
+	b = appendUint(b, uint64(l))
+	if len(p) < 3 {
+		return appendTrunc(b, "rt6"), 0, false
+	}
+	typ := p[2]
+	b = append(b, ", type="...)
+	b = appendUint(b, uint64(typ))
+	if typ == 0 {
+		b = append(b, " [Deprecated]"...)
+	}
+	if len(p) < 4 {
+		return appendTrunc(b, "rt6"), 0, false
+	}
+	b = append(b, ", segleft="...)
+	b = appendUint(b, uint64(p[3]))
+	switch typ {
+	case 0, 2:
+		if len(p) < 8 {
+			return appendTrunc(b, "rt6"), 0, false
+		}
+		if r := be32(p[4:]); r != 0 {
+			b = append(b, ", rsv=0x"...)
+			b = appendHex(b, uint64(r))
+		}
+		if l%2 == 1 {
+			b = append(b, " [length "...)
+			b = appendUint(b, uint64(l))
+			return append(b, "] (invalid)"...), 0, false
+		}
+		n := l >> 1
+		for i := 0; i < n; i++ {
+			a := 8 + 16*i
+			if a+16 > len(p) {
+				return appendTrunc(b, "rt6"), 0, false
+			}
+			b = append(b, ", ["...)
+			b = appendUint(b, uint64(i))
+			b = append(b, ']')
+			b = appendIPv6(b, p[a:a+16])
+		}
+		b = append(b, ") "...)
+		return b, (n + 1) << 3, true
+	case 4:
+		if len(p) < 5 {
+			return appendTrunc(b, "rt6"), 0, false
+		}
+		last := int(p[4])
+		b = append(b, ", last-entry="...)
+		b = appendUint(b, uint64(last))
+		if len(p) < 6 {
+			return appendTrunc(b, "rt6"), 0, false
+		}
+		if p[5] != 0 {
+			b = append(b, ", flags=0x"...)
+			b = appendHex(b, uint64(p[5]))
+		}
+		if len(p) < 8 {
+			return appendTrunc(b, "rt6"), 0, false
+		}
+		b = append(b, ", tag="...)
+		b = appendHex(b, uint64(be16(p[6:])))
+		if l%2 == 1 {
+			b = append(b, " [length "...)
+			b = appendUint(b, uint64(l))
+			return append(b, "] (invalid)"...), 0, false
+		}
+		for i := 0; i <= last; i++ {
+			a := 8 + 16*i
+			if a+16 > len(p) {
+				return appendTrunc(b, "rt6"), 0, false
+			}
+			b = append(b, ", ["...)
+			b = appendUint(b, uint64(i))
+			b = append(b, ']')
+			b = appendIPv6(b, p[a:a+16])
+		}
+		b = append(b, ") "...)
+		return b, ((l >> 1) + 1) << 3, true
+	}
+	b = append(b, " (unknown type) (invalid)"...)
+	return b, 0, false
+}

@@ -1,0 +1,86 @@
+package decoder
+
+import "github.com/pfasciilogd/pfasciilogd/pfloghdr"
+
+// FreeBSD's tables of pf reasons, actions and directions.
+var pfReasons = [...]string{
+	"0(match)", "1(bad-offset)", "2(fragment)", "3(short)", "4(normalize)",
+	"5(memory)", "6(bad-timestamp)", "7(congestion)", "8(ip-option)",
+	"9(proto-cksum)", "10(state-mismatch)", "11(state-insert)",
+	"12(state-limit)", "13(src-limit)", "14(synproxy)", "15(map-failed)",
+}
+
+var pfActions = [...]string{
+	"pass", "block", "scrub", "noscrub", "nat", "nonat", "binat", "nobinat",
+	"rdr", "nordr", "synproxy-drop", "defer", "match",
+}
+
+var pfDirections = [...]string{"in/out", "in", "out"}
+
+func appendTok(b []byte, table []string, v uint8) []byte {
+	if int(v) < len(table) {
+		return append(b, table[v]...)
+	}
+	b = append(b, "unkn("...)
+	b = appendUint(b, uint64(v))
+	return append(b, ')')
+}
+
+// printPflog is FreeBSD's pflog_if_print with -e.
+func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
+	if len(data) < 1 {
+		return appendTrunc(b, "pflog")
+	}
+	l := int(data[0])
+	if l < pfloghdr.MinLen {
+		return append(b, "[pflog: invalid header length!]"...)
+	}
+	hl := (l + 3) &^ 3
+	if len(data) < hl || !pfloghdr.DecodeFixed(data, &d.hdr) {
+		return appendTrunc(b, "pflog")
+	}
+	h := &d.hdr
+	b = d.appendPflogHeader(b, h)
+	payload := data[hl:]
+	length := wireLen - hl
+	switch {
+	case h.AF == pfloghdr.AFInet:
+		return d.printIP4(b, payload, length)
+	case pfloghdr.IsInet6(h.AF):
+		return d.printIP6(b, payload, length)
+	}
+	return appendHexASCIIDump(b, payload)
+}
+
+// appendPflogHeader appends the -e text of a pflog header.
+func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
+	b = append(b, "rule "...)
+	b = appendUint(b, uint64(h.RuleNr))
+	if h.SubruleNr == pfloghdr.NoSubrule {
+		b = append(b, '/')
+	} else {
+		b = append(b, '.')
+		b = appendEscNUL(b, h.Ruleset[:])
+		b = append(b, '.')
+		b = appendUint(b, uint64(h.SubruleNr))
+		b = append(b, '/')
+	}
+	b = appendTok(b, pfReasons[:], h.Reason)
+	if h.UID != pfloghdr.NoUID {
+		b = append(b, " [uid "...)
+		b = appendUint(b, uint64(h.UID))
+		b = append(b, ']')
+	}
+	if h.RIdentifier != 0 {
+		b = append(b, " [ridentifier "...)
+		b = appendUint(b, uint64(h.RIdentifier))
+		b = append(b, ']')
+	}
+	b = append(b, ':', ' ')
+	b = appendTok(b, pfActions[:], h.Action)
+	b = append(b, ' ')
+	b = appendTok(b, pfDirections[:], h.Dir)
+	b = append(b, " on "...)
+	b = appendEscNUL(b, h.IfName[:])
+	return append(b, ':', ' ')
+}

@@ -1,0 +1,458 @@
+package decoder
+
+// TCP flag bits in tcpdump's printing order.
+const (
+	thFIN = 0x01
+	thSYN = 0x02
+	thRST = 0x04
+	thPSH = 0x08
+	thACK = 0x10
+	thURG = 0x20
+	thECE = 0x40
+	thCWR = 0x80
+)
+
+const tcpFlagLetters = "FSRP.UEW"
+
+// appendTCPFlags appends the flags byte as tcpdump's letters, or "none".
+func appendTCPFlags(b []byte, f uint8) []byte {
+	if f == 0 {
+		return append(b, "none"...)
+	}
+	for i := 0; i < 8; i++ {
+		if f&(1<<i) != 0 {
+			b = append(b, tcpFlagLetters[i])
+		}
+	}
+	return b
+}
+
+// tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
+// "unknown-K".
+func tcpOptionName(k uint8) string {
+	switch k {
+	case 0:
+		return "eol"
+	case 1:
+		return "nop"
+	case 2:
+		return "mss"
+	case 3:
+		return "wscale"
+	case 4:
+		return "sackOK"
+	case 5:
+		return "sack"
+	case 6:
+		return "echo"
+	case 7:
+		return "echoreply"
+	case 8:
+		return "TS"
+	case 11:
+		return "cc"
+	case 12:
+		return "ccnew"
+	case 13:
+		return "ccecho"
+	case 19:
+		return "md5"
+	case 20:
+		return "scps"
+	case 28:
+		return "uto"
+	case 29:
+		return "tcp-ao"
+	case 30:
+		return "mptcp"
+	case 34:
+		return "tfo"
+	case 254:
+		return "exp"
+	}
+	return ""
+}
+
+// printTCP is tcp_print at default verbosity.
+func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte {
+	if len(data) < 4 {
+		b = appendAddr(b, ip.src)
+		b = append(b, " > "...)
+		b = appendAddr(b, ip.dst)
+		b = append(b, ':')
+		return appendTrunc(b, "tcp")
+	}
+	sport, dport := be16(data), be16(data[2:])
+	b = ip.appendAddrPorts(b, sport, dport)
+	if len(data) < 20 {
+		return appendTrunc(b, "tcp")
+	}
+	hlen := int(data[12]>>4) * 4
+	if hlen < 20 {
+		b = append(b, " tcp "...)
+		b = appendUint(b, uint64(uint32(length-hlen)))
+		b = append(b, " [bad hdr length "...)
+		b = appendUint(b, uint64(hlen))
+		return append(b, " - too short, < 20]"...)
+	}
+	seq, ack := be32(data[4:]), be32(data[8:])
+	flags := data[13]
+	win, urp := be16(data[14:]), be16(data[18:])
+	b = append(b, "Flags ["...)
+	b = appendTCPFlags(b, flags)
+	b = append(b, ']')
+
+	var thseq, thack uint32
+	rev := false
+	if d.seq != nil && flags&thACK != 0 {
+		var k seqKey
+		k.v6 = ip.v6
+		n := len(ip.src)
+		rev = sport > dport
+		if sport == dport {
+			rev = compareBytes(ip.src, ip.dst) > 0
+		}
+		if rev {
+			copy(k.addr[:n], ip.dst)
+			copy(k.addr[16:16+n], ip.src)
+			k.port = uint32(dport)<<16 | uint32(sport)
+		} else {
+			copy(k.addr[:n], ip.src)
+			copy(k.addr[16:16+n], ip.dst)
+			k.port = uint32(sport)<<16 | uint32(dport)
+		}
+		e := d.seq.lookup(&k)
+		if e == nil || flags&thSYN != 0 {
+			if e == nil {
+				e = d.seq.insert(&k)
+			}
+			if rev {
+				e.ack, e.seq = seq, ack-1
+			} else {
+				e.seq, e.ack = seq, ack-1
+			}
+		} else if rev {
+			seq -= e.ack
+			ack -= e.seq
+		} else {
+			seq -= e.seq
+			ack -= e.ack
+		}
+		thseq, thack = e.seq, e.ack
+	}
+	if hlen > length {
+		b = append(b, " [bad hdr length "...)
+		b = appendUint(b, uint64(hlen))
+		b = append(b, " - too long, > "...)
+		b = appendUint(b, uint64(uint32(length)))
+		return append(b, ']')
+	}
+	plen := uint32(length - hlen)
+	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
+		b = append(b, ", seq "...)
+		b = appendUint(b, uint64(seq))
+		if plen > 0 {
+			b = append(b, ':')
+			b = appendUint(b, uint64(seq+plen))
+		}
+	}
+	if flags&thACK != 0 {
+		b = append(b, ", ack "...)
+		b = appendUint(b, uint64(ack))
+	}
+	b = append(b, ", win "...)
+	b = appendUint(b, uint64(win))
+	if flags&thURG != 0 {
+		b = append(b, ", urg "...)
+		b = appendUint(b, uint64(urp))
+	}
+	if hlen > 20 {
+		var ok bool
+		b, ok = appendTCPOptions(b, data, hlen, rev, thseq, thack)
+		if !ok {
+			return b
+		}
+	}
+	b = append(b, ", length "...)
+	b = appendUint(b, uint64(plen))
+	if plen == 0 {
+		return b
+	}
+	payload := data[min(hlen, len(data)):]
+	return d.tcpApp(b, payload, int(plen), ip, sport, dport)
+}
+
+func compareBytes(a, b []byte) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}
+
+// appendTCPOptions appends ", options [...]". ok is false when the record
+// ends inside the options (a bad option or a truncation).
+func appendTCPOptions(b []byte, data []byte, hlen int, rev bool, thseq, thack uint32) (_ []byte, ok bool) {
+	b = append(b, ", options ["...)
+	cp := 20
+	left := hlen - 20
+	sep := false
+	bad := func(b []byte) []byte {
+		b = append(b, "[bad opt]"...)
+		if sep {
+			b = append(b, ']')
+		}
+		return b
+	}
+	for left > 0 {
+		if sep {
+			b = append(b, ',')
+		}
+		if cp >= len(data) {
+			return appendTrunc(b, "tcp"), false
+		}
+		opt := data[cp]
+		cp++
+		var olen int
+		if opt == 0 || opt == 1 {
+			olen = 1
+		} else {
+			if cp >= len(data) {
+				return appendTrunc(b, "tcp"), false
+			}
+			olen = int(data[cp])
+			cp++
+			if olen < 2 || olen > left {
+				return bad(b), false
+			}
+			left--
+		}
+		left--
+		datalen := 0
+		// need checks that l bytes are within the option space and captured.
+		need := func(l int) int {
+			if l > left {
+				return 1
+			}
+			if cp+l > len(data) {
+				return 2
+			}
+			return 0
+		}
+		fail := func(b []byte, r int) []byte {
+			if r == 1 {
+				return bad(b)
+			}
+			return appendTrunc(b, "tcp")
+		}
+		if name := tcpOptionName(opt); name != "" {
+			b = append(b, name...)
+		} else {
+			b = append(b, "unknown-"...)
+			b = appendUint(b, uint64(opt))
+		}
+		switch opt {
+		case 2: // mss
+			datalen = 2
+			if r := need(2); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, ' ')
+			b = appendUint(b, uint64(be16(data[cp:])))
+		case 3: // wscale
+			datalen = 1
+			if r := need(1); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, ' ')
+			b = appendUint(b, uint64(data[cp]))
+		case 5: // sack
+			datalen = olen - 2
+			if datalen%8 != 0 {
+				b = append(b, " invalid sack"...)
+			} else {
+				b = append(b, ' ')
+				b = appendUint(b, uint64(datalen/8))
+				b = append(b, ' ')
+				for i := 0; i < datalen; i += 8 {
+					if r := need(i + 4); r != 0 {
+						return fail(b, r), false
+					}
+					s := be32(data[cp+i:])
+					if r := need(i + 8); r != 0 {
+						return fail(b, r), false
+					}
+					e := be32(data[cp+i+4:])
+					if rev {
+						s -= thseq
+						e -= thseq
+					} else {
+						s -= thack
+						e -= thack
+					}
+					b = append(b, '{')
+					b = appendUint(b, uint64(s))
+					b = append(b, ':')
+					b = appendUint(b, uint64(e))
+					b = append(b, '}')
+				}
+			}
+		case 6, 7, 11, 12, 13: // echo, echoreply, cc, ccnew, ccecho
+			datalen = 4
+			if r := need(4); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, ' ')
+			b = appendUint(b, uint64(be32(data[cp:])))
+		case 8: // timestamp
+			datalen = 8
+			if r := need(8); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, " val "...)
+			b = appendUint(b, uint64(be32(data[cp:])))
+			b = append(b, " ecr "...)
+			b = appendUint(b, uint64(be32(data[cp+4:])))
+		case 19: // md5 signature
+			datalen = 16
+			if r := need(16); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, " shared secret not supplied with -M, can't check - "...)
+			for i := 0; i < 16; i++ {
+				b = appendHexByte(b, data[cp+i])
+			}
+		case 20: // scps
+			datalen = 2
+			if r := need(2); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, " cap "...)
+			b = appendHexByte(b, data[cp])
+			b = append(b, " id "...)
+			b = appendUint(b, uint64(data[cp+1]))
+		case 29: // tcp-ao
+			datalen = olen - 2
+			if datalen < 2 {
+				b = append(b, " (invalid)"...)
+			} else {
+				if r := need(1); r != 0 {
+					return fail(b, r), false
+				}
+				b = append(b, " keyid "...)
+				b = appendUint(b, uint64(data[cp]))
+				if r := need(2); r != 0 {
+					return fail(b, r), false
+				}
+				b = append(b, " rnextkeyid "...)
+				b = appendUint(b, uint64(data[cp+1]))
+				if datalen > 2 {
+					b = append(b, " mac 0x"...)
+					for i := 2; i < datalen; i++ {
+						if r := need(i + 1); r != 0 {
+							return fail(b, r), false
+						}
+						b = appendHexByte(b, data[cp+i])
+					}
+				}
+			}
+		case 0, 1, 4: // eol, nop, sackOK
+		case 28: // uto
+			datalen = 2
+			if r := need(2); r != 0 {
+				return fail(b, r), false
+			}
+			v := uint32(be16(data[cp:]))
+			b = append(b, " 0x"...)
+			b = appendHex(b, uint64(v))
+			if v&1 != 0 {
+				v = (v >> 1) * 60
+			} else {
+				v >>= 1
+			}
+			b = append(b, ' ')
+			b = appendUint(b, uint64(v))
+		case 30: // mptcp
+			datalen = olen - 2
+			if r := need(datalen); r != 0 {
+				return fail(b, r), false
+			}
+			var mok bool
+			b, mok = appendMPTCP(b, data[cp-2:cp+datalen], data[13])
+			if !mok {
+				return bad(b), false
+			}
+		case 34: // tfo
+			datalen = olen - 2
+			if r := need(datalen); r != 0 {
+				return fail(b, r), false
+			}
+			b = append(b, ' ')
+			b = appendFastOpen(b, data[cp:cp+datalen], false)
+		case 254: // exp
+			datalen = olen - 2
+			if r := need(datalen); r != 0 {
+				return fail(b, r), false
+			}
+			if datalen < 2 {
+				return bad(b), false
+			}
+			magic := be16(data[cp:])
+			b = append(b, '-')
+			if magic == 0xf989 {
+				b = appendFastOpen(b, data[cp+2:cp+datalen], true)
+			} else {
+				b = appendHexPad(b, uint64(magic), 4)
+			}
+		default:
+			datalen = olen - 2
+			if datalen > 0 {
+				b = append(b, " 0x"...)
+			}
+			for i := 0; i < datalen; i++ {
+				if r := need(i + 1); r != 0 {
+					return fail(b, r), false
+				}
+				b = appendHexByte(b, data[cp+i])
+			}
+		}
+		cp += datalen
+		left -= datalen
+		datalen++
+		if opt != 0 && opt != 1 {
+			datalen++
+		}
+		if datalen != olen {
+			b = append(b, "[len "...)
+			b = appendUint(b, uint64(olen))
+			b = append(b, ']')
+		}
+		sep = true
+		if opt == 0 {
+			break
+		}
+	}
+	return append(b, ']'), true
+}
+
+// appendFastOpen appends a TCP Fast Open option's data.
+func appendFastOpen(b []byte, data []byte, exp bool) []byte {
+	if exp {
+		b = append(b, "tfo"...)
+	}
+	if len(data) == 0 {
+		return append(b, " cookiereq"...)
+	}
+	if len(data)%2 != 0 || len(data) < 4 || len(data) > 16 {
+		return append(b, " (invalid)"...)
+	}
+	b = append(b, " cookie "...)
+	for _, c := range data {
+		b = appendHexByte(b, c)
+	}
+	return b
+}

@@ -1,0 +1,239 @@
+package decoder
+
+// Small append helpers shared by every printer. They mirror the string
+// printers of tcpdump's util-print.c: the escaping rules are part of the
+// output format and of what keeps packet data from forging log lines.
+
+const hexDigits = "0123456789abcdef"
+
+// appendUint appends v in decimal.
+func appendUint(b []byte, v uint64) []byte {
+	var tmp [20]byte
+	i := len(tmp)
+	for v >= 10 {
+		i--
+		q := v / 10
+		tmp[i] = byte('0' + v - q*10)
+		v = q
+	}
+	i--
+	tmp[i] = byte('0' + v)
+	return append(b, tmp[i:]...)
+}
+
+// appendInt appends v in decimal with a leading '-' when negative.
+func appendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		b = append(b, '-')
+		return appendUint(b, uint64(-v))
+	}
+	return appendUint(b, uint64(v))
+}
+
+// appendHex appends v in lowercase hex without leading zeros (%x).
+func appendHex(b []byte, v uint64) []byte {
+	var tmp [16]byte
+	i := len(tmp)
+	for {
+		i--
+		tmp[i] = hexDigits[v&0xf]
+		v >>= 4
+		if v == 0 {
+			break
+		}
+	}
+	return append(b, tmp[i:]...)
+}
+
+// appendHexPad appends v in lowercase hex zero-padded to width digits (%0Nx).
+func appendHexPad(b []byte, v uint64, width int) []byte {
+	var tmp [16]byte
+	i := len(tmp)
+	for n := 0; n < width || v != 0; n++ {
+		i--
+		tmp[i] = hexDigits[v&0xf]
+		v >>= 4
+		if i == 0 {
+			break
+		}
+	}
+	return append(b, tmp[i:]...)
+}
+
+// appendHexByte appends one byte as two lowercase hex digits (%02x).
+func appendHexByte(b []byte, c byte) []byte {
+	return append(b, hexDigits[c>>4], hexDigits[c&0xf])
+}
+
+// appendUintPad appends v in decimal, zero-padded to width digits (%0Nu).
+func appendUintPad(b []byte, v uint64, width int) []byte {
+	n := 1
+	for t := v; t >= 10; t /= 10 {
+		n++
+	}
+	for ; n < width; n++ {
+		b = append(b, '0')
+	}
+	return appendUint(b, v)
+}
+
+// appendEscChar appends one byte the way tcpdump's fn_print_char does:
+// bytes >= 0x80 get "M-" and lose bit 7; what is then not printable ASCII
+// is printed as '^' followed by the byte XOR 0x40.
+func appendEscChar(b []byte, c byte) []byte {
+	if c >= 0x80 {
+		b = append(b, 'M', '-')
+		c &= 0x7f
+	}
+	if c < 0x20 || c == 0x7f {
+		return append(b, '^', c^0x40)
+	}
+	return append(b, c)
+}
+
+// appendEscN appends every byte of s escaped (tcpdump's nd_printn).
+func appendEscN(b []byte, s []byte) []byte {
+	for _, c := range s {
+		b = appendEscChar(b, c)
+	}
+	return b
+}
+
+// appendEscNUL appends s escaped, stopping at the first NUL
+// (tcpdump's nd_printjnp / nd_printzp on a fixed-size field).
+func appendEscNUL(b []byte, s []byte) []byte {
+	for _, c := range s {
+		if c == 0 {
+			break
+		}
+		b = appendEscChar(b, c)
+	}
+	return b
+}
+
+// appendHexDump appends tcpdump's hex dump of data (hex_print, -x style):
+// lines "\n\t0x%04x: " with groups " %02x%02x", eight groups a line.
+func appendHexDump(b []byte, data []byte) []byte {
+	for i := 0; i < len(data); i += 2 {
+		if i%16 == 0 {
+			b = append(b, "\n\t0x"...)
+			b = appendHexPad(b, uint64(i), 4)
+			b = append(b, ':', ' ')
+		}
+		b = append(b, ' ')
+		b = appendHexByte(b, data[i])
+		if i+1 < len(data) {
+			b = appendHexByte(b, data[i+1])
+		}
+	}
+	return b
+}
+
+// appendHexASCIIDump appends tcpdump's hex and ASCII dump (hex_and_ascii_print,
+// -X style): the hex column padded to 40 characters, two spaces, then one
+// character a byte, 0x21-0x7e as is and '.' for anything else.
+func appendHexASCIIDump(b []byte, data []byte) []byte {
+	for off := 0; off < len(data); off += 16 {
+		end := off + 16
+		if end > len(data) {
+			end = len(data)
+		}
+		b = append(b, "\n\t0x"...)
+		b = appendHexPad(b, uint64(off), 4)
+		b = append(b, ':', ' ')
+		start := len(b)
+		for i := off; i < end; i += 2 {
+			b = append(b, ' ')
+			b = appendHexByte(b, data[i])
+			if i+1 < end {
+				b = appendHexByte(b, data[i+1])
+			}
+		}
+		for len(b)-start < 40 {
+			b = append(b, ' ')
+		}
+		b = append(b, ' ', ' ')
+		for _, c := range data[off:end] {
+			if c >= 0x21 && c <= 0x7e {
+				b = append(b, c)
+			} else {
+				b = append(b, '.')
+			}
+		}
+	}
+	return b
+}
+
+// appendTrunc appends tcpdump's truncation marker " [|proto]".
+func appendTrunc(b []byte, proto string) []byte {
+	b = append(b, " [|"...)
+	b = append(b, proto...)
+	return append(b, ']')
+}
+
+// be16 and be32 read big-endian integers; callers check lengths first.
+func be16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }
+func be32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+// appendIPv4 appends a dotted quad from 4 bytes.
+func appendIPv4(b []byte, a []byte) []byte {
+	b = appendUint(b, uint64(a[0]))
+	b = append(b, '.')
+	b = appendUint(b, uint64(a[1]))
+	b = append(b, '.')
+	b = appendUint(b, uint64(a[2]))
+	b = append(b, '.')
+	return appendUint(b, uint64(a[3]))
+}
+
+// appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
+// formatter prints it: the first longest run of two or more zero groups
+// becomes "::", groups in lowercase hex without leading zeros, and the
+// last 32 bits dotted for ::a.b.c.d and ::ffff:a.b.c.d.
+func appendIPv6(b []byte, a []byte) []byte {
+	var g [8]uint16
+	for i := range g {
+		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
+	}
+	best, bestLen := -1, 0
+	for i := 0; i < 8; {
+		if g[i] != 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < 8 && g[j] == 0 {
+			j++
+		}
+		if j-i > bestLen {
+			best, bestLen = i, j-i
+		}
+		i = j
+	}
+	if bestLen < 2 {
+		best = -1
+	}
+	// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts the
+	// address and is exactly 6 groups, or 5 followed by ffff.
+	if best == 0 && (bestLen == 6 || (bestLen == 5 && g[5] == 0xffff)) {
+		b = append(b, ':', ':')
+		if bestLen == 5 {
+			b = append(b, "ffff:"...)
+		}
+		return appendIPv4(b, a[12:16])
+	}
+	for i := 0; i < 8; i++ {
+		if i == best {
+			b = append(b, ':', ':')
+			i += bestLen - 1
+			continue
+		}
+		if i > 0 && i != best+bestLen {
+			b = append(b, ':')
+		}
+		b = appendHex(b, uint64(g[i]))
+	}
+	return b
+}
