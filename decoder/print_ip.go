@@ -243,11 +243,15 @@ func (d *Decoder) demux(b []byte, data []byte, length int, nh uint8, ip *ipInfo)
 // printAH prints an IPsec AH header (print-ah.c) and returns the number of
 // bytes it covers; ok is false when the packet ended inside it.
 func printAH(b []byte, data []byte) (_ []byte, adv int, ok bool) {
-	b = append(b, "AH("...)
-	if len(data) < 4 {
+	b = append(b, "AH"...)
+	if len(data) < 2 {
 		return appendTrunc(b, "ah"), 0, false
 	}
 	hdrlen := (int(data[1]) + 2) * 4
+	b = append(b, '(')
+	if len(data) < 4 {
+		return appendTrunc(b, "ah"), 0, false
+	}
 	if r := be16(data[2:]); r != 0 {
 		b = append(b, "reserved=0x"...)
 		b = appendHex(b, uint64(r))

@@ -249,7 +249,7 @@ func printRT6(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
 			b = appendIPv6(b, p[a:a+16])
 		}
 		b = append(b, ") "...)
-		return b, (n + 1) << 3, true
+		return b, (l + 1) << 3, true
 	case 4:
 		if len(p) < 5 {
 			return appendTrunc(b, "rt6"), 0, false
@@ -285,7 +285,7 @@ func printRT6(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
 			b = appendIPv6(b, p[a:a+16])
 		}
 		b = append(b, ") "...)
-		return b, ((l >> 1) + 1) << 3, true
+		return b, (l + 1) << 3, true
 	}
 	b = append(b, " (unknown type) (invalid)"...)
 	return b, 0, false
