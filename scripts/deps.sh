@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs what building and testing pfasciilogd needs when it is missing:
+# libpcap's headers (cgo) always; with --test also what the integration
+# tests use. Installs with apt-get when run as root on Debian, otherwise
+# says what to install and fails.
+set -eu
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+missing=""
+# libpcap headers for gopacket/pcap (cgo).
+if ! printf '#include <pcap/pcap.h>\nint main(void){return 0;}\n' | \
+	${CC:-cc} -x c -o /dev/null - -lpcap >/dev/null 2>&1; then
+	missing="$missing libpcap-dev"
+fi
+if [ "$want_test" = 1 ]; then
+	command -v tcpdump >/dev/null 2>&1 || missing="$missing tcpdump"
+fi
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	# shellcheck disable=SC2086
+	apt-get install -y -qq $missing >/dev/null
+	exit 0
+fi
+echo "deps: missing$missing; install them (Debian: apt-get install$missing; FreeBSD: libpcap is in base) and run make again" >&2
+exit 1
