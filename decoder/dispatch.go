@@ -61,8 +61,24 @@ func dstOnly(p uint16, f appPrinter) portRule  { return portRule{p, p, onDst, f}
 func srcOnly(p uint16, f appPrinter) portRule  { return portRule{p, p, onSrc, f} }
 func span(lo, hi uint16, f appPrinter) portRule { return portRule{lo, hi, onEither, f} }
 
+// Adapters from the printers' own signatures to appPrinter.
+func udpDNS(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
+	return printDomain(b, data, length, false, false)
+}
+func udpMDNS(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
+	return printDomain(b, data, length, false, true)
+}
+func tcpDNS(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
+	return printDomain(b, data, length, true, false)
+}
+
 // tcpRules is tcp_print's order in 4.99.5 with SMB on.
-var tcpRules = []portRule{}
+var tcpRules = []portRule{
+	one(53, tcpDNS),
+}
 
 // udpRules is udp_print's order in 4.99.5 with SMB on.
-var udpRules = []portRule{}
+var udpRules = []portRule{
+	one(53, udpDNS),
+	one(5353, udpMDNS),
+}
