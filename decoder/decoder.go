@@ -22,6 +22,9 @@ type Options struct {
 	// SeqTableSize bounds the TCP conversation table (least recently used
 	// conversations are evicted first). 0 means DefaultSeqTableSize.
 	SeqTableSize int
+	// LinkType is the capture's link type: LinkTypePFLOG (the default when
+	// 0) or LinkTypeNFLOG.
+	LinkType int
 }
 
 // Decoder turns pflog packets into text. It keeps tcpdump's per-process
@@ -35,6 +38,9 @@ type Decoder struct {
 
 // New returns a Decoder.
 func New(opts Options) *Decoder {
+	if opts.LinkType == 0 {
+		opts.LinkType = LinkTypePFLOG
+	}
 	if opts.SeqTableSize <= 0 {
 		opts.SeqTableSize = DefaultSeqTableSize
 	}
@@ -98,8 +104,17 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		b = append(b, ']', '\n')
 		return b
 	}
-	b = d.printPflog(b, data, wireLen)
+	if d.opts.LinkType == LinkTypeNFLOG {
+		b = d.printNFLOG(b, data, wireLen)
+	} else {
+		b = d.printPflog(b, data, wireLen)
+	}
 	return append(b, '\n')
+}
+
+// Supported reports whether the decoder renders captures of linkType.
+func Supported(linkType int) bool {
+	return linkType == LinkTypePFLOG || linkType == LinkTypeNFLOG
 }
 
 // AppendPacket is AppendRecord without the final newline.

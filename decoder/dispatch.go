@@ -56,9 +56,9 @@ func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, d
 	return b, false
 }
 
-func one(p uint16, f appPrinter) portRule      { return portRule{p, p, onEither, f} }
-func dstOnly(p uint16, f appPrinter) portRule  { return portRule{p, p, onDst, f} }
-func srcOnly(p uint16, f appPrinter) portRule  { return portRule{p, p, onSrc, f} }
+func one(p uint16, f appPrinter) portRule       { return portRule{p, p, onEither, f} }
+func dstOnly(p uint16, f appPrinter) portRule   { return portRule{p, p, onDst, f} }
+func srcOnly(p uint16, f appPrinter) portRule   { return portRule{p, p, onSrc, f} }
 func span(lo, hi uint16, f appPrinter) portRule { return portRule{lo, hi, onEither, f} }
 
 // Adapters from the printers' own signatures to appPrinter.

@@ -1,5 +1,7 @@
 package decoder
 
+import "encoding/binary"
+
 // Small append helpers shared by every printer. They mirror the string
 // printers of tcpdump's util-print.c: the escaping rules are part of the
 // output format and of what keeps packet data from forging log lines.
@@ -237,3 +239,8 @@ func appendIPv6(b []byte, a []byte) []byte {
 	}
 	return b
 }
+
+// hostOrder reads integers that the capturing kernel stored in its own
+// byte order (pflog's uid and pid, NFLOG's TLV headers), as tcpdump does
+// when it reads them on the same kind of host.
+var hostOrder = binary.NativeEndian

@@ -89,15 +89,16 @@ func readFile(c *config, stdout io.Writer) error {
 		return fmt.Errorf("%s: %v", c.readFile, err)
 	}
 	defer h.Close()
-	if lt := h.LinkType(); lt != layers.LinkTypePFLog {
-		return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117)", c.readFile, lt, int(lt))
+	lt := int(h.LinkType())
+	if !decoder.Supported(lt) {
+		return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.readFile, layers.LinkType(lt), lt)
 	}
 	if c.filter != "" {
 		if err := h.SetBPFFilter(c.filter); err != nil {
 			return fmt.Errorf("bad filter expression %q: %v", c.filter, err)
 		}
 	}
-	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable})
+	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
 	w := bufio.NewWriterSize(stdout, 256<<10)
 	buf := make([]byte, 0, 64<<10)
 	for {
