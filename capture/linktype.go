@@ -1,0 +1,5 @@
+package capture
+
+import "github.com/gopacket/gopacket/layers"
+
+func layersLinkType(lt int) layers.LinkType { return layers.LinkType(lt) }
