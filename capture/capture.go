@@ -166,8 +166,8 @@ type Counters struct {
 
 // Logger receives the capture's operational messages.
 type Logger interface {
-	Warn(msg string, kv ...any)
-	Info(msg string, kv ...any)
+	Warnw(msg string, kv ...any)
+	Infow(msg string, kv ...any)
 }
 
 // Handler receives every packet of a live capture. data is valid only
@@ -199,7 +199,7 @@ func Run(ctx context.Context, cfg Config, accept func(linkType int) error, handl
 			if errors.As(err, &fe) {
 				return err
 			}
-			log.Warn("capture: cannot open interface, retrying", "interface", cfg.Interface, "error", err.Error(), "retry_in", backoff.String())
+			log.Warnw("capture: cannot open interface, retrying", "interface", cfg.Interface, "error", err.Error(), "retry_in", backoff.String())
 			select {
 			case <-ctx.Done():
 				return nil
@@ -210,7 +210,7 @@ func Run(ctx context.Context, cfg Config, accept func(linkType int) error, handl
 		}
 		if attempt > 0 {
 			c.Restarts.Add(1)
-			log.Info("capture: interface open again", "interface", cfg.Interface)
+			log.Infow("capture: interface open again", "interface", cfg.Interface)
 		}
 		backoff = time.Second
 		base = Stats{}
@@ -219,7 +219,7 @@ func Run(ctx context.Context, cfg Config, accept func(linkType int) error, handl
 		if err == nil {
 			return nil
 		}
-		log.Warn("capture: read failed, reopening", "interface", cfg.Interface, "error", err.Error())
+		log.Warnw("capture: read failed, reopening", "interface", cfg.Interface, "error", err.Error())
 	}
 }
 
