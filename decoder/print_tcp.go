@@ -243,11 +243,18 @@ func appendTCPOptions(b []byte, data []byte, hlen int, rev bool, thseq, thack ui
 			}
 			return 0
 		}
+		// A LENCHECK failure: past the option space is a bad option; not
+		// captured goes to print-tcp.c's trunc label, which adds '>' once
+		// an option was printed.
 		fail := func(b []byte, r int) []byte {
 			if r == 1 {
 				return bad(b)
 			}
-			return appendTrunc(b, "tcp")
+			b = appendTrunc(b, "tcp")
+			if sep {
+				b = append(b, '>')
+			}
+			return b
 		}
 		if name := tcpOptionName(opt); name != "" {
 			b = append(b, name...)
