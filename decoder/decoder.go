@@ -34,6 +34,8 @@ type Decoder struct {
 	opts Options
 	seq  *seqTable
 	hdr  pfloghdr.Header
+	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
+	rx   rxCalls       // AFS RX calls seen, to decode their replies
 }
 
 // New returns a Decoder.

@@ -62,6 +62,14 @@ func srcOnly(p uint16, f appPrinter) portRule   { return portRule{p, p, onSrc, f
 func span(lo, hi uint16, f appPrinter) portRule { return portRule{lo, hi, onEither, f} }
 
 // Adapters from the printers' own signatures to appPrinter.
+
+// leaf adapts a printer that needs only its payload and length.
+func leaf(f func(b, data []byte, length int) []byte) appPrinter {
+	return func(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
+		return f(b, data, length)
+	}
+}
+
 func udpDNS(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
 	return printDomain(b, data, length, false, false)
 }
@@ -72,13 +80,95 @@ func tcpDNS(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []by
 	return printDomain(b, data, length, true, false)
 }
 
-// tcpRules is tcp_print's order in 4.99.5 with SMB on.
-var tcpRules = []portRule{
-	one(53, tcpDNS),
+// udpBFD passes the destination port: bfd_print tells control from echo
+// by it.
+func udpBFD(_ *Decoder, b, data []byte, length int, _ *ipInfo, _, dport uint16) []byte {
+	return printBFD(b, data, length, dport)
 }
 
-// udpRules is udp_print's order in 4.99.5 with SMB on.
-var udpRules = []portRule{
-	one(53, udpDNS),
-	one(5353, udpMDNS),
+// tcpRules is tcp_print's order in 4.99.5 with SMB on (spec §4.7).
+var tcpRules = []portRule{
+	one(21, leaf(printFTP)),
+	one(22, leaf(printSSH)),
+	one(23, leaf(printTelnet)),
+	one(25, leaf(printSMTP)),
+	one(43, leaf(printWHOIS)),
+	one(53, tcpDNS),
+	one(80, leaf(printHTTP)),
+	one(139, leaf(printNBTTCP)),
+	one(179, leaf(printBGP)),
+	one(445, leaf(printSMBTCP)),
+	one(554, leaf(printRTSP)),
+	one(1723, leaf(printPPTP)),
+	one(6379, leaf(printRESP)),
+	one(8080, leaf(printHTTP)),
+	one(8554, leaf(printRTSP)),
+}
+
+func udpISAKMP(d *Decoder, b, data []byte, length int, ip *ipInfo, _, _ uint16) []byte {
+	return d.ike.printISAKMP(b, data, length, ip)
+}
+func udpNATT(d *Decoder, b, data []byte, length int, ip *ipInfo, _, _ uint16) []byte {
+	return d.ike.printISAKMPNATT(b, data, length, ip)
+}
+func udpRX(d *Decoder, b, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
+	return d.rx.printRX(b, data, length, ip, sport, dport)
+}
+
+// method adapts a Decoder method that needs only its payload and length.
+func method(f func(d *Decoder, b, data []byte, length int) []byte) appPrinter {
+	return func(d *Decoder, b, data []byte, length int, _ *ipInfo, _, _ uint16) []byte {
+		return f(d, b, data, length)
+	}
+}
+
+// udpRules is udp_print's order in 4.99.5 with SMB on (spec §5.2). It is
+// filled in init: some printers (L2TP, VXLAN, OTV, Geneve) reach IP again
+// and so the UDP dispatcher itself.
+var udpRules []portRule
+
+func init() {
+	udpRules = udpRuleList()
+}
+
+func udpRuleList() []portRule {
+	return []portRule{
+		one(53, udpDNS),
+		span(67, 68, leaf(printBOOTP)),
+		one(69, leaf(printTFTP)),
+		one(88, leaf(printKRB)),
+		one(123, leaf(printNTP)),
+		one(137, leaf(printNBTUDP137)),
+		one(138, leaf(printNBTUDP138)),
+		span(161, 162, leaf(printSNMP)),
+		one(500, udpISAKMP),
+		one(514, leaf(printSyslog)),
+		one(520, leaf(printRIP)),
+		one(521, leaf(printRIPng)),
+		span(546, 547, leaf(printDHCP6)),
+		one(750, leaf(printKRB)),
+		one(921, leaf(printLWRES)),
+		one(5353, udpMDNS),
+		one(4500, udpNATT),
+		one(7500, udpISAKMP),
+		one(8500, udpISAKMP),
+		one(1701, method((*Decoder).printL2TP)),
+		span(7000, 7009, udpRX),
+		one(1645, leaf(printRADIUS)),
+		one(1646, leaf(printRADIUS)),
+		one(1700, leaf(printRADIUS)),
+		one(1812, leaf(printRADIUS)),
+		one(1813, leaf(printRADIUS)),
+		one(3799, leaf(printRADIUS)),
+		dstOnly(1985, leaf(printHSRP)),
+		dstOnly(3784, udpBFD),
+		dstOnly(4784, udpBFD),
+		dstOnly(6784, udpBFD),
+		dstOnly(3785, udpBFD),
+		one(5060, leaf(printSIP)),
+		one(8472, method((*Decoder).printOTV)),
+		one(4789, method((*Decoder).printVXLAN)),
+		dstOnly(6081, method((*Decoder).printGeneve)),
+		srcOnly(49152, leaf(printBCMLI)),
+	}
 }
