@@ -36,7 +36,26 @@ type Decoder struct {
 	hdr  pfloghdr.Header
 	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
 	rx   rxCalls       // AFS RX calls seen, to decode their replies
+
+	// ips holds the ipInfo of each IP header being printed (tunnels nest
+	// them), so that they need not be allocated.
+	ips     [8]ipInfo
+	ipDepth int
 }
+
+// newIP returns a zeroed ipInfo for an IP header about to be printed;
+// releaseIP gives it back when that header's printer returns.
+func (d *Decoder) newIP() *ipInfo {
+	i := d.ipDepth
+	d.ipDepth++
+	if i < len(d.ips) {
+		d.ips[i] = ipInfo{}
+		return &d.ips[i]
+	}
+	return &ipInfo{} // nested deeper than any real packet
+}
+
+func (d *Decoder) releaseIP() { d.ipDepth-- }
 
 // New returns a Decoder.
 func New(opts Options) *Decoder {
@@ -106,6 +125,7 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		b = append(b, ']', '\n')
 		return b
 	}
+	d.ipDepth = 0
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {

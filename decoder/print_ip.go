@@ -94,7 +94,9 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 		data = data[:total]
 	}
 	off := be16(data[6:])
-	ip := ipInfo{
+	ip := d.newIP()
+	defer d.releaseIP()
+	*ip = ipInfo{
 		src:        data[12:16],
 		dst:        data[16:20],
 		proto:      data[9],
@@ -119,7 +121,7 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 		b = append(b, ")]"...)
 		return appendTrunc(b, "ip")
 	}
-	return d.demux(b, data[hlen:], total-hlen, ip.proto, &ip)
+	return d.demux(b, data[hlen:], total-hlen, ip.proto, ip)
 }
 
 // ipProtoName is tcpdump's ipproto_values for the names it prints in

@@ -33,7 +33,9 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 	if len(data) < 40 {
 		return appendTrunc(b, "ip6")
 	}
-	ip := ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
+	ip := d.newIP()
+	defer d.releaseIP()
+	*ip = ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
 	nh := ip.proto
 	if !printsOwnAddrs(nh) {
 		b = ip.appendAddrs(b)
@@ -64,7 +66,7 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 			}
 			ip.fragmented = true
 		case ipprotoMobility, ipprotoMobOld:
-			return d.printMobility(b, data[min(off, len(data)):], rest, &ip)
+			return d.printMobility(b, data[min(off, len(data)):], rest, ip)
 		case ipprotoRouting:
 			if off >= len(data) {
 				return appendTrunc(b, "ip6")
@@ -80,7 +82,7 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 				rest = 0
 				data = data[:40]
 			}
-			return d.demux(b, data[min(off, len(data)):], rest, nh, &ip)
+			return d.demux(b, data[min(off, len(data)):], rest, nh, ip)
 		}
 		if !ok {
 			return b
