@@ -1,0 +1,229 @@
+package writer
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// memFile is an in-memory File whose writes can fail, be short, or block.
+type memFile struct {
+	mu       sync.Mutex
+	buf      bytes.Buffer
+	discard  bool // count bytes only
+	n        int64
+	writes   int   // Write calls
+	failures int   // failed Write calls
+	failNext int   // fail this many more writes
+	failAll  bool  // fail every write
+	failErr  error // default ENOSPC
+	partial  bool  // a failing write first writes half of p and a byte, if over 2 bytes
+	syncs    int
+	closed   bool
+
+	entered chan struct{} // if set, each Write sends on it first
+	gate    chan struct{} // if set, each Write receives from it first
+	failed  chan struct{} // if set, each failure sends on it (non-blocking)
+}
+
+func (f *memFile) Write(p []byte) (int, error) {
+	if f.entered != nil {
+		f.entered <- struct{}{}
+	}
+	if f.gate != nil {
+		<-f.gate
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return 0, os.ErrClosed
+	}
+	f.writes++
+	if f.failAll || f.failNext > 0 {
+		if f.failNext > 0 {
+			f.failNext--
+		}
+		f.failures++
+		n := 0
+		if f.partial && len(p) > 2 {
+			n = len(p)/2 + 1
+			f.buf.Write(p[:n])
+		}
+		if f.failed != nil {
+			select {
+			case f.failed <- struct{}{}:
+			default:
+			}
+		}
+		err := f.failErr
+		if err == nil {
+			err = syscall.ENOSPC
+		}
+		return n, &fs.PathError{Op: "write", Path: "mem", Err: err}
+	}
+	f.n += int64(len(p))
+	if !f.discard {
+		f.buf.Write(p)
+	}
+	return len(p), nil
+}
+
+func (f *memFile) Sync() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.syncs++
+	return nil
+}
+
+func (f *memFile) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closed = true
+	return nil
+}
+
+func (f *memFile) Stat() (os.FileInfo, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return memInfo{size: f.n}, nil
+}
+
+func (f *memFile) String() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.buf.String()
+}
+
+func (f *memFile) set(fn func(f *memFile)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn(f)
+}
+
+func (f *memFile) get() (writes, failures, syncs int, closed bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.writes, f.failures, f.syncs, f.closed
+}
+
+type memInfo struct{ size int64 }
+
+func (i memInfo) Name() string       { return "mem" }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) Mode() os.FileMode  { return 0o640 }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return false }
+func (i memInfo) Sys() any           { return nil }
+
+// opener hands out the given files in turn, or fails while err is set.
+type opener struct {
+	mu    sync.Mutex
+	files []*memFile
+	calls int
+	err   error
+}
+
+func (o *opener) open(path string, flag int, perm os.FileMode) (File, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.calls++
+	if o.err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: o.err}
+	}
+	if len(o.files) == 0 {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: syscall.EMFILE}
+	}
+	f := o.files[0]
+	o.files = o.files[1:]
+	return f, nil
+}
+
+func (o *opener) setErr(err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.err = err
+}
+
+// testLogger records messages.
+type testLogger struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (l *testLogger) Infow(msg string, kv ...any)  { l.add("INFO", msg, kv) }
+func (l *testLogger) Errorw(msg string, kv ...any) { l.add("ERROR", msg, kv) }
+
+func (l *testLogger) add(level, msg string, kv []any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.msgs = append(l.msgs, fmt.Sprintf("%s %s %v", level, msg, kv))
+}
+
+func (l *testLogger) has(sub string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, m := range l.msgs {
+		if strings.Contains(m, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *testLogger) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.msgs, "\n")
+}
+
+// fastTuning retries at once-ish, so tests never wait for backoff.
+func fastTuning() *tuning {
+	return &tuning{
+		retryMin:       time.Millisecond,
+		retryMax:       2 * time.Millisecond,
+		reopenRetryMin: 0,
+		reopenRetryMax: 0,
+		rotateRetry:    time.Hour,
+		logInterval:    time.Hour,
+	}
+}
+
+func line(i int) string {
+	// The same length for every i below 10^8.
+	return fmt.Sprintf("2026-11-22T01:48:13.%06d+01:00 rule 1/0(match): block in on vtnet0: 203.0.113.5.41854 > 198.51.100.7.22: Flags [S], seq %08d, length 0\n", i%1000000, i)
+}
+
+func newTest(t testing.TB, c Config) *Writer {
+	t.Helper()
+	if c.tune == nil {
+		c.tune = fastTuning()
+	}
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+func mustWrite(t testing.TB, w *Writer, s string) {
+	t.Helper()
+	if _, err := w.Write([]byte(s)); err != nil {
+		t.Fatalf("Write(%q): %v", s, err)
+	}
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package writer
+
+const oNoFollow = 0
