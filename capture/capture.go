@@ -180,14 +180,26 @@ type Handler func(data []byte, ci gopacket.CaptureInfo, linkType int)
 // with exponential backoff up to MaxBackoff. It returns nil when ctx ends
 // and an error only for a mistake that retrying cannot mend (a filter
 // libpcap refuses, a link type the caller's accept refuses).
-func Run(ctx context.Context, cfg Config, accept func(linkType int) error, handle Handler, c *Counters, log Logger) error {
+//
+// first, when not nil, is a handle the caller already opened with
+// OpenLive(cfg); Run uses it before opening any other.
+func Run(ctx context.Context, cfg Config, first *Handle, accept func(linkType int) error, handle Handler, c *Counters, log Logger) error {
 	backoff := time.Second
 	var base Stats // counters of the current handle already added to c
 	for attempt := 0; ; attempt++ {
 		if ctx.Err() != nil {
+			if first != nil {
+				first.Close()
+			}
 			return nil
 		}
-		h, err := OpenLive(cfg)
+		var h *Handle
+		var err error
+		if first != nil {
+			h, first = first, nil
+		} else {
+			h, err = OpenLive(cfg)
+		}
 		if err == nil && accept != nil {
 			if aerr := accept(h.LinkType()); aerr != nil {
 				h.Close()
@@ -223,7 +235,12 @@ func Run(ctx context.Context, cfg Config, accept func(linkType int) error, handl
 	}
 }
 
+// drainMax bounds the packets read after a stop was asked for.
+const drainMax = 1 << 20
+
 // readLoop reads until ctx ends (nil) or the handle fails (the error).
+// When ctx ends it first drains what the kernel has already captured:
+// it reads until a read times out.
 func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base *Stats) error {
 	lt := h.LinkType()
 	done := ctx.Done()
@@ -231,6 +248,13 @@ func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base 
 	for {
 		select {
 		case <-done:
+			for i := 0; i < drainMax; i++ {
+				data, ci, err := h.Read()
+				if err != nil {
+					break
+				}
+				handle(data, ci, lt)
+			}
 			addStats(h, c, base)
 			return nil
 		default:

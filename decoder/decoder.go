@@ -134,6 +134,9 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	return append(b, '\n')
 }
 
+// LinkType returns the link type the Decoder renders.
+func (d *Decoder) LinkType() int { return d.opts.LinkType }
+
 // Supported reports whether the decoder renders captures of linkType.
 func Supported(linkType int) bool {
 	return linkType == LinkTypePFLOG || linkType == LinkTypeNFLOG

@@ -1,36 +1,101 @@
 // Command pfasciilogd turns pf's pflog packets into the text lines that
-// tcpdump -n -e -t prints for them, for fail2ban and the like.
+// tcpdump -n -e -t prints for them, for fail2ban and the like: live from
+// pflog0 into /var/log/pf.log, or from a capture file to standard output.
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
-
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcap"
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 )
 
-const usageText = `usage: pfasciilogd -r FILE [--time iso|none|tcpdump|unix] [-S] [expression]
+const usageText = `usage: pfasciilogd [-i IFACE] [--log FILE] [--pidfile FILE] [-Z USER] [options] [expression]
+       pfasciilogd -r FILE [--time FORMAT] [-S] [expression]
 
-Reads a pflog capture (pcap or pcapng; "-" for standard input) and prints
-one line per packet, as "tcpdump -n -e -t" prints it, prefixed with the
-packet's time (--time iso by default).
+Captures the packets pf logs on IFACE (pflog0) and appends one line per
+packet to FILE (/var/log/pf.log), as "tcpdump -n -e -t" prints it, prefixed
+with the packet's time. With -r it reads a pflog capture (pcap or pcapng;
+"-" for standard input) and prints the lines to standard output.
+
+Signals: SIGHUP, SIGUSR1 reopen the log; SIGTERM, SIGINT stop;
+SIGINFO, SIGUSR2 log statistics.
+
+options:
 `
 
+// config is everything the command line says.
 type config struct {
 	readFile string
 	timeFmt  timefmt.Format
 	absSeq   bool
 	seqTable int
 	filter   string
+
+	iface      string
+	logPath    string
+	logMode    os.FileMode
+	pidfile    string
+	user       string
+	bufferSize int
+	queueSize  int
+	rotateSize int64
+	rotateKeep int
+	logFormat  string
+}
+
+// sizeFlag parses a byte count with an optional K, M or G suffix.
+type sizeFlag struct{ v *int64 }
+
+func (s sizeFlag) String() string {
+	if s.v == nil {
+		return "0"
+	}
+	return strconv.FormatInt(*s.v, 10)
+}
+
+func (s sizeFlag) Set(str string) error {
+	mult := int64(1)
+	t := strings.ToUpper(strings.TrimSpace(str))
+	switch {
+	case strings.HasSuffix(t, "K"):
+		mult, t = 1<<10, strings.TrimSuffix(t, "K")
+	case strings.HasSuffix(t, "M"):
+		mult, t = 1<<20, strings.TrimSuffix(t, "M")
+	case strings.HasSuffix(t, "G"):
+		mult, t = 1<<30, strings.TrimSuffix(t, "G")
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return fmt.Errorf("%q is not a size (a number of bytes, with K, M or G)", str)
+	}
+	*s.v = n * mult
+	return nil
+}
+
+// modeFlag parses an octal file mode.
+type modeFlag struct{ v *os.FileMode }
+
+func (m modeFlag) String() string {
+	if m.v == nil {
+		return "0640"
+	}
+	return fmt.Sprintf("%#o", uint32(*m.v))
+}
+
+func (m modeFlag) Set(s string) error {
+	n, err := strconv.ParseUint(s, 8, 32)
+	if err != nil || n > 0o777 {
+		return fmt.Errorf("%q is not an octal file mode such as 0640", s)
+	}
+	*m.v = os.FileMode(n)
+	return nil
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -40,11 +105,22 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
 	}
-	c := &config{}
+	c := &config{logMode: 0o640}
+	var bufSize, queueSize int64 = 8 << 20, 4 << 20
 	timeStr := fs.String("time", "iso", "time prefix of each line: iso, none, tcpdump or unix")
-	fs.StringVar(&c.readFile, "r", "", "read packets from `FILE` (pcap or pcapng, - for standard input)")
-	fs.BoolVar(&c.absSeq, "S", false, "print absolute TCP sequence numbers")
+	fs.StringVar(&c.readFile, "r", "", "read packets from `FILE` (pcap or pcapng, - for standard input) and print to standard output")
+	fs.BoolVar(&c.absSeq, "S", false, "print absolute TCP sequence numbers, as tcpdump -S")
 	fs.IntVar(&c.seqTable, "seq-table", decoder.DefaultSeqTableSize, "TCP conversations remembered for relative sequence numbers")
+	fs.StringVar(&c.iface, "i", "pflog0", "capture from `IFACE` (pflog0; nflog:N on Linux)")
+	fs.StringVar(&c.logPath, "log", "/var/log/pf.log", "append the lines to `FILE`")
+	fs.Var(modeFlag{&c.logMode}, "mode", "permissions of a newly created log file (octal)")
+	fs.StringVar(&c.pidfile, "pidfile", "/var/run/pfasciilogd.pid", "pid file, locked while running (\"\" for none)")
+	fs.StringVar(&c.user, "Z", "", "after opening the capture and the log, drop privileges to `USER` (and its group)")
+	fs.Var(sizeFlag{&bufSize}, "buffer-size", "kernel capture buffer (bytes, K, M or G)")
+	fs.Var(sizeFlag{&queueSize}, "queue-size", "lines waiting for a slow disk before they are dropped and counted (bytes)")
+	fs.Var(sizeFlag{&c.rotateSize}, "rotate-size", "rotate the log by itself when it reaches this size (0: off; newsyslog's job)")
+	fs.IntVar(&c.rotateKeep, "rotate-keep", 5, "rotated logs kept with --rotate-size (FILE.0 newest)")
+	fs.StringVar(&c.logFormat, "log-format", "auto", "format of pfasciilogd's own messages on stderr: auto (console on a terminal, else json), console or json")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -56,10 +132,25 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if c.seqTable < 1 {
 		return nil, errors.New("--seq-table must be at least 1")
 	}
-	c.filter = strings.Join(fs.Args(), " ")
-	if c.readFile == "" {
-		return nil, errors.New("no input: give -r FILE (live capture is not built yet)")
+	if bufSize < 1<<16 || bufSize > 1<<30 {
+		return nil, errors.New("--buffer-size must be between 64K and 1G")
 	}
+	if queueSize < 1<<16 || queueSize > 1<<30 {
+		return nil, errors.New("--queue-size must be between 64K and 1G")
+	}
+	c.bufferSize, c.queueSize = int(bufSize), int(queueSize)
+	if c.rotateKeep < 1 {
+		return nil, errors.New("--rotate-keep must be at least 1")
+	}
+	switch c.logFormat {
+	case "auto", "console", "json":
+	default:
+		return nil, fmt.Errorf("--log-format %q: want auto, console or json", c.logFormat)
+	}
+	if c.logPath == "" {
+		return nil, errors.New("--log must name a file")
+	}
+	c.filter = strings.Join(fs.Args(), " ")
 	return c, nil
 }
 
@@ -76,48 +167,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
 		return 2
 	}
-	if err := readFile(c, stdout); err != nil {
-		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
-		return 1
-	}
-	return 0
-}
-
-func readFile(c *config, stdout io.Writer) error {
-	h, err := pcap.OpenOffline(c.readFile)
-	if err != nil {
-		return fmt.Errorf("%s: %v", c.readFile, err)
-	}
-	defer h.Close()
-	lt := int(h.LinkType())
-	if !decoder.Supported(lt) {
-		return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.readFile, layers.LinkType(lt), lt)
-	}
-	if c.filter != "" {
-		if err := h.SetBPFFilter(c.filter); err != nil {
-			return fmt.Errorf("bad filter expression %q: %v", c.filter, err)
+	if c.readFile != "" {
+		if err := readFile(c, stdout); err != nil {
+			fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+			return 1
 		}
+		return 0
 	}
-	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
-	w := bufio.NewWriterSize(stdout, 256<<10)
-	buf := make([]byte, 0, 64<<10)
-	for {
-		data, ci, err := h.ZeroCopyReadPacketData()
-		if err != nil {
-			if err == io.EOF {
-				break
-			}
-			if err == pcap.NextErrorTimeoutExpired {
-				continue
-			}
-			w.Flush()
-			return fmt.Errorf("%s: %v", c.readFile, err)
-		}
-		buf = c.timeFmt.Append(buf[:0], ci.Timestamp)
-		buf = dec.AppendRecord(buf, data, ci.Length)
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-	}
-	return w.Flush()
+	return daemon(c, stderr)
 }

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/pfasciilogd/pfasciilogd/capture"
+	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/pidfile"
+	"github.com/pfasciilogd/pfasciilogd/signals"
+	"github.com/pfasciilogd/pfasciilogd/writer"
+)
+
+// newLogger returns the logger of pfasciilogd's own messages: to stderr,
+// console lines on a terminal and JSON otherwise (or as format says), with
+// ISO-8601 times.
+func newLogger(format string, stderr io.Writer) *zap.Logger {
+	if format == "auto" {
+		format = "json"
+		if f, ok := stderr.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				format = "console"
+			}
+		}
+	}
+	ec := zap.NewProductionEncoderConfig()
+	ec.EncodeTime = zapcore.ISO8601TimeEncoder
+	ec.TimeKey = "time"
+	var enc zapcore.Encoder
+	if format == "console" {
+		ec.EncodeLevel = zapcore.CapitalLevelEncoder
+		enc = zapcore.NewConsoleEncoder(ec)
+	} else {
+		enc = zapcore.NewJSONEncoder(ec)
+	}
+	core := zapcore.NewCore(enc, zapcore.AddSync(stderr), zap.InfoLevel)
+	return zap.New(core).Named("pfasciilogd")
+}
+
+// guessLinkType is the link type the interface will have, for checking
+// the filter expression before anything starts.
+func guessLinkType(iface string) int {
+	if strings.HasPrefix(iface, "nflog") {
+		return decoder.LinkTypeNFLOG
+	}
+	return decoder.LinkTypePFLOG
+}
+
+// daemon runs the live capture until SIGTERM or SIGINT. It returns the
+// exit status.
+func daemon(c *config, stderr io.Writer) int {
+	zl := newLogger(c.logFormat, stderr)
+	defer zl.Sync()
+	log := zl.Sugar()
+	fail := func(err error) int {
+		log.Errorw("cannot start", "error", err.Error())
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 1
+	}
+
+	// Everything that can be refused is checked before anything starts.
+	if err := capture.CheckFilter(guessLinkType(c.iface), c.filter); err != nil {
+		return fail(err)
+	}
+	var drop *credentials
+	if c.user != "" {
+		cr, err := lookupUser(c.user)
+		if err != nil {
+			return fail(err)
+		}
+		drop = cr
+	}
+	var pf *pidfile.File
+	if c.pidfile != "" {
+		p, err := pidfile.Create(c.pidfile)
+		if err != nil {
+			return fail(err)
+		}
+		pf = p
+		defer pf.Remove()
+	}
+	w, err := writer.New(writer.Config{
+		Path:       c.logPath,
+		Mode:       c.logMode,
+		QueueBytes: c.queueSize,
+		RotateSize: c.rotateSize,
+		RotateKeep: c.rotateKeep,
+		Logger:     log,
+	})
+	if err != nil {
+		return fail(fmt.Errorf("log file %s: %w", c.logPath, err))
+	}
+	capCfg := capture.Config{Interface: c.iface, BufferSize: c.bufferSize, Filter: c.filter}
+	first, err := capture.OpenLive(capCfg)
+	if err != nil {
+		var fe *capture.FilterError
+		if errors.As(err, &fe) {
+			w.Close()
+			return fail(err)
+		}
+		log.Warnw("capture: cannot open interface yet, will retry", "interface", c.iface, "error", err.Error())
+		first = nil
+	}
+	if first != nil && !decoder.Supported(first.LinkType()) {
+		lt := first.LinkType()
+		first.Close()
+		w.Close()
+		return fail(fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.iface, layers.LinkType(lt), lt))
+	}
+	if drop != nil {
+		if first == nil {
+			log.Warnw("privileges dropped before the interface could be opened: reopening it needs the user to be allowed to capture", "user", c.user)
+		}
+		if err := drop.apply(); err != nil {
+			if first != nil {
+				first.Close()
+			}
+			w.Close()
+			return fail(err)
+		}
+		log.Infow("privileges dropped", "user", c.user, "uid", drop.uid, "gid", drop.gid)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := signals.Notify(ctx)
+
+	var counters capture.Counters
+	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
+	buf := make([]byte, 0, 64<<10)
+	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
+	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
+		d := decoders[lt]
+		if d == nil {
+			d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
+			decoders[lt] = d
+		}
+		buf = c.timeFmt.Append(buf[:0], ci.Timestamp)
+		buf = d.AppendRecord(buf, data, ci.Length)
+		w.Write(buf) // a full queue is counted by the writer
+	}
+	accept := func(lt int) error {
+		if !decoder.Supported(lt) {
+			return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.iface, layers.LinkType(lt), lt)
+		}
+		return nil
+	}
+	capErr := make(chan error, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		capErr <- capture.Run(ctx, capCfg, first, accept, handle, &counters, log)
+	}()
+	log.Infow("started", "interface", c.iface, "log", c.logPath, "pid", os.Getpid())
+
+	stats := func(msg string) {
+		ws := w.Stats()
+		log.Infow(msg,
+			"packets_received", counters.Received.Load(),
+			"dropped_by_kernel", counters.Dropped.Load(),
+			"dropped_by_interface", counters.IfDropped.Load(),
+			"lines_written", ws.LinesWritten,
+			"lines_dropped", ws.LinesDropped,
+			"write_errors", ws.WriteErrors,
+			"reopens", ws.Reopens,
+			"capture_restarts", counters.Restarts.Load())
+	}
+	status := 0
+loop:
+	for {
+		select {
+		case a, ok := <-sigs:
+			if !ok {
+				break loop
+			}
+			switch a {
+			case signals.Reopen:
+				if err := w.Reopen(); err != nil {
+					log.Errorw("reopening the log failed", "log", c.logPath, "error", err.Error())
+				}
+			case signals.Stats:
+				stats("statistics")
+			case signals.Stop:
+				break loop
+			}
+		case err := <-capErr:
+			if err != nil {
+				log.Errorw("capture stopped", "error", err.Error())
+				status = 1
+			}
+			capErr <- nil
+			break loop
+		}
+	}
+	cancel()
+	wg.Wait()
+	if err := w.Close(); err != nil {
+		log.Errorw("closing the log", "error", err.Error())
+		status = 1
+	}
+	stats("stopped")
+	return status
+}
+
