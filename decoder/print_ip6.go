@@ -58,7 +58,7 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 			b, adv, ok = printIP6Opts(b, data, off, "HBH ", "hbhopt")
 			hbhSeen = true
 		case ipprotoDstOpts:
-			b, adv, ok = printIP6Opts(b, data, off, "DSTOPT ", "dstopt")
+			b, adv, ok = printDstOpts(b, data, off)
 		case ipprotoFragment:
 			b, adv, ok = printFrag6(b, data, off, plen)
 			if ok && off+adv >= len(data) {
@@ -95,6 +95,19 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 		off += adv
 		rest -= adv
 	}
+}
+
+// printDstOpts prints a Destination Options header (dstopt_process): at
+// default verbosity only its name; the options are not walked.
+func printDstOpts(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
+	if off+2 > len(data) {
+		return appendTrunc(b, "dstopt"), 0, false
+	}
+	hl := (int(data[off+1]) + 1) << 3
+	if off+hl > len(data) {
+		return appendTrunc(b, "dstopt"), 0, false
+	}
+	return append(b, "DSTOPT "...), hl, true
 }
 
 // printIP6Opts prints a Hop-by-Hop or Destination Options header at

@@ -168,7 +168,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	if hlen > 20 {
 		var ok bool
-		b, ok = appendTCPOptions(b, data, hlen, rev, thseq, thack)
+		b, ok = appendTCPOptions(b, data, hlen, int(plen), rev, thseq, thack)
 		if !ok {
 			return b
 		}
@@ -178,7 +178,15 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	if plen == 0 {
 		return b
 	}
-	payload := data[min(hlen, len(data)):]
+	if len(data) < hlen {
+		b = append(b, " [remaining caplen("...)
+		b = appendUint(b, uint64(len(data)))
+		b = append(b, ") < header length("...)
+		b = appendUint(b, uint64(hlen))
+		b = append(b, ")]"...)
+		return appendTrunc(b, "tcp")
+	}
+	payload := data[hlen:]
 	return d.tcpApp(b, payload, int(plen), ip, sport, dport)
 }
 
@@ -196,7 +204,7 @@ func compareBytes(a, b []byte) int {
 
 // appendTCPOptions appends ", options [...]". ok is false when the record
 // ends inside the options (a bad option or a truncation).
-func appendTCPOptions(b []byte, data []byte, hlen int, rev bool, thseq, thack uint32) (_ []byte, ok bool) {
+func appendTCPOptions(b []byte, data []byte, hlen, plen int, rev bool, thseq, thack uint32) (_ []byte, ok bool) {
 	b = append(b, ", options ["...)
 	cp := 20
 	left := hlen - 20
@@ -329,7 +337,13 @@ func appendTCPOptions(b []byte, data []byte, hlen int, rev bool, thseq, thack ui
 			if r := need(16); r != 0 {
 				return fail(b, r), false
 			}
-			b = append(b, " shared secret not supplied with -M, can't check - "...)
+			// tcp_verify_signature: the whole segment must be captured
+			// before it looks for the -M secret.
+			if hlen+plen > len(data) {
+				b = append(b, " snaplen too short, can't check - "...)
+			} else {
+				b = append(b, " shared secret not supplied with -M, can't check - "...)
+			}
 			for i := 0; i < 16; i++ {
 				b = appendHexByte(b, data[cp+i])
 			}
