@@ -36,6 +36,7 @@ type Decoder struct {
 	hdr  pfloghdr.Header
 	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
 	rx   rxCalls       // AFS RX calls seen, to decode their replies
+	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
 
 	// ips holds the ipInfo of each IP header being printed (tunnels nest
 	// them), so that they need not be allocated.

@@ -103,6 +103,12 @@ var tcpRules = []portRule{
 	one(6379, leaf(printRESP)),
 	one(8080, leaf(printHTTP)),
 	one(8554, leaf(printRTSP)),
+	one(2049, tcpNFS), // print-tcp.c's last test: an RPC call to, or reply from, 2049
+}
+
+func tcpNFS(d *Decoder, b, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
+	b, _ = d.nfs.printNFSTCP(b, data, length, ip, sport, dport)
+	return b
 }
 
 func udpISAKMP(d *Decoder, b, data []byte, length int, ip *ipInfo, _, _ uint16) []byte {
