@@ -41,3 +41,7 @@ fuzz: deps
 
 clean:
 	rm -rf bin
+
+# Go benchmarks and a whole-process comparison with tcpdump (reports only).
+bench: build
+	sh scripts/bench.sh
