@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/gopacket/gopacket"
@@ -46,8 +48,10 @@ func (c *Config) defaults() {
 
 // Handle is an open libpcap capture, live or from a file.
 type Handle struct {
-	h        *pcap.Handle
-	linkType int
+	h         *pcap.Handle
+	linkType  int
+	netfilter bool          // nflog:N / nfqueue:N (libpcap's netlink reader)
+	idle      time.Duration // pause after an empty netfilter read
 }
 
 // OpenLive opens a live capture with an inactive handle: immediate mode,
@@ -75,7 +79,15 @@ func OpenLive(cfg Config) (*Handle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.Interface, err)
 	}
-	return finish(h, cfg.Filter)
+	hd, err := finish(h, cfg.Filter)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(cfg.Interface, "nflog") || strings.HasPrefix(cfg.Interface, "nfqueue") {
+		hd.netfilter = true
+		hd.idle = min(cfg.ReadTimeout, 10*time.Millisecond)
+	}
+	return hd, nil
 }
 
 // OpenFile opens a pcap or pcapng file ("-" is standard input).
@@ -103,7 +115,9 @@ type FilterError struct {
 	Err  error
 }
 
-func (e *FilterError) Error() string { return fmt.Sprintf("bad filter expression %q: %v", e.Expr, e.Err) }
+func (e *FilterError) Error() string {
+	return fmt.Sprintf("bad filter expression %q: %v", e.Expr, e.Err)
+}
 func (e *FilterError) Unwrap() error { return e.Err }
 
 // CheckFilter compiles expr for linkType without opening anything, so a
@@ -137,8 +151,21 @@ func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
 		return nil, ci, ErrTimeout
 	case errors.Is(err, io.EOF) || errors.Is(err, pcap.NextErrorNoMorePackets):
 		return nil, ci, io.EOF
+	case h.netfilter && errors.Is(err, pcap.NextErrorReadError) && isEAGAIN(h.h.Error()):
+		// libpcap's netfilter reader reports an empty non-blocking
+		// socket as a read error ("Can't receive packet: Resource
+		// temporarily unavailable"), and gopacket cannot wait on it.
+		time.Sleep(h.idle)
+		return nil, ci, ErrTimeout
+	}
+	if errors.Is(err, pcap.NextErrorReadError) {
+		err = fmt.Errorf("%w: %v", err, h.h.Error())
 	}
 	return nil, ci, err
+}
+
+func isEAGAIN(err error) bool {
+	return err != nil && strings.Contains(strings.ToLower(err.Error()), syscall.EAGAIN.Error())
 }
 
 // Stats are libpcap's counters for one handle.
@@ -224,14 +251,23 @@ func Run(ctx context.Context, cfg Config, first *Handle, accept func(linkType in
 			c.Restarts.Add(1)
 			log.Infow("capture: interface open again", "interface", cfg.Interface)
 		}
-		backoff = time.Second
 		base = Stats{}
+		opened := time.Now()
 		err = readLoop(ctx, h, handle, c, &base)
 		h.Close()
 		if err == nil {
 			return nil
 		}
-		log.Warnw("capture: read failed, reopening", "interface", cfg.Interface, "error", err.Error())
+		if time.Since(opened) > MaxBackoff {
+			backoff = time.Second // it had been working: start over
+		}
+		log.Warnw("capture: read failed, reopening", "interface", cfg.Interface, "error", err.Error(), "retry_in", backoff.String())
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, MaxBackoff)
 	}
 }
 
