@@ -68,6 +68,13 @@ func daemon(c *config, stderr io.Writer) int {
 		return 1
 	}
 
+	// The signals are caught from the start: a SIGHUP from newsyslog while
+	// the capture opens must not kill the daemon (its default action).
+	// Those that come early wait in the channel for the loop below.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := signals.Notify(ctx)
+
 	// Everything that can be refused is checked before anything starts.
 	if err := capture.CheckFilter(guessLinkType(c.iface), c.filter); err != nil {
 		return fail(err)
@@ -87,7 +94,13 @@ func daemon(c *config, stderr io.Writer) int {
 			return fail(err)
 		}
 		pf = p
-		defer pf.Remove()
+		defer func() {
+			// After -Z the directory (/var/run) may not be writable any
+			// more: say so rather than leave a stale file silently.
+			if err := pf.Remove(); err != nil {
+				log.Warnw("cannot remove the pid file", "pidfile", c.pidfile, "error", err.Error())
+			}
+		}()
 	}
 	w, err := writer.New(writer.Config{
 		Path:       c.logPath,
@@ -121,6 +134,12 @@ func daemon(c *config, stderr io.Writer) int {
 		if first == nil {
 			log.Warnw("privileges dropped before the interface could be opened: reopening it needs the user to be allowed to capture", "user", c.user)
 		}
+		// The log is the daemon's to reopen after a plain SIGHUP: give the
+		// file it opened to the user it becomes (as tcpdump -Z does with
+		// its -w file).
+		if err := os.Lchown(c.logPath, drop.uid, drop.gid); err != nil {
+			log.Warnw("cannot give the log to the -Z user; reopening it after a rotation needs newsyslog's owner field", "log", c.logPath, "error", err.Error())
+		}
 		if err := drop.apply(); err != nil {
 			if first != nil {
 				first.Close()
@@ -130,10 +149,6 @@ func daemon(c *config, stderr io.Writer) int {
 		}
 		log.Infow("privileges dropped", "user", c.user, "uid", drop.uid, "gid", drop.gid)
 	}
-
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	sigs := signals.Notify(ctx)
 
 	var counters capture.Counters
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
@@ -212,4 +227,3 @@ loop:
 	stats("stopped")
 	return status
 }
-

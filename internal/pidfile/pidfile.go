@@ -55,9 +55,15 @@ func Create(path string) (*File, error) {
 // Path returns the file's path.
 func (p *File) Path() string { return p.path }
 
-// Remove deletes the pid file and releases the lock.
+// Remove deletes the pid file and releases the lock. When the file cannot
+// be deleted (a daemon that dropped privileges, in a directory only root
+// may write), it is emptied through the descriptor still open, so no stale
+// pid remains; the error is still returned.
 func (p *File) Remove() error {
 	err := os.Remove(p.path)
+	if err != nil {
+		p.f.Truncate(0)
+	}
 	p.f.Close()
 	return err
 }
