@@ -16,6 +16,12 @@ if ! printf '#include <pcap/pcap.h>\nint main(void){return 0;}\n' | \
 fi
 if [ "$want_test" = 1 ]; then
 	command -v tcpdump >/dev/null 2>&1 || missing="$missing tcpdump"
+	# The end-to-end test (e2e/): network namespaces and a veth pair
+	# (ip), an nftables ruleset logging to NFLOG (nft). It skips without
+	# them, or when not root.
+	PATH="$PATH:/usr/sbin:/sbin"
+	command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
+	command -v nft >/dev/null 2>&1 || missing="$missing nftables"
 fi
 [ -z "$missing" ] && exit 0
 
