@@ -230,3 +230,21 @@ func TestPflogHeaderText(t *testing.T) {
 		t.Errorf("len < caplen: %q", got)
 	}
 }
+
+func TestSummary(t *testing.T) {
+	d := New(Options{})
+	pkt := append(pflog64(2), ipv4("10.0.0.1", "10.0.0.2", 6, tcpSeg(40000, 22, 1, 0, thSYN, nil, ""))...)
+	d.AppendRecord(nil, pkt, len(pkt))
+	s := d.Summary()
+	if !s.HasPflog || s.Pflog.Action != 1 || s.Src.String() != "10.0.0.1" || s.Dst.String() != "10.0.0.2" ||
+		s.Proto != 6 || s.SPort != 40000 || s.DPort != 22 || !s.HasTCPFlags || s.TCPFlags != thSYN || s.Length != 40 {
+		t.Errorf("summary %+v", *s)
+	}
+	// An IPIP packet is summarised by its outer header.
+	inner := ipv4("192.168.1.1", "192.168.1.2", 17, udpDgram(1, 2, nil))
+	pkt = append(pflog64(2), ipv4("10.0.0.1", "10.0.0.2", 4, inner)...)
+	d.AppendRecord(nil, pkt, len(pkt))
+	if s.Src.String() != "10.0.0.1" || s.Proto != 4 || s.SPort != -1 || s.HasTCPFlags {
+		t.Errorf("ipip summary %+v", *s)
+	}
+}

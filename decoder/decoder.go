@@ -42,6 +42,8 @@ type Decoder struct {
 	// them), so that they need not be allocated.
 	ips     [8]ipInfo
 	ipDepth int
+
+	sum Summary // the fields of the last packet, for structured output
 }
 
 // newIP returns a zeroed ipInfo for an IP header about to be printed;
@@ -127,6 +129,7 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		return b
 	}
 	d.ipDepth = 0
+	d.sum.reset()
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {

@@ -41,6 +41,7 @@ func (d *Decoder) printDCCP(b []byte, data []byte, length int, ip *ipInfo) []byt
 		return appendTrunc(b, "dccp")
 	}
 	sport, dport := be16(data), be16(data[2:])
+	d.notePorts(ip, sport, dport)
 	b = appendAddr(b, ip.src)
 	b = append(b, '.')
 	b = appendUint(b, uint64(sport))

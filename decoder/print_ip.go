@@ -103,6 +103,7 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 		ttl:        data[8],
 		fragmented: off&0x2000 != 0,
 	}
+	d.noteIP(ip)
 	if off&0x1fff != 0 {
 		b = appendAddr(b, ip.src)
 		b = append(b, " > "...)
@@ -153,6 +154,7 @@ func appendRequires(b []byte, proto uint8, v string) []byte {
 func (d *Decoder) demux(b []byte, data []byte, length int, nh uint8, ip *ipInfo) []byte {
 	for {
 		ip.direct = nh == ip.proto
+		d.noteProto(ip, nh)
 		switch nh {
 		case ipprotoAH:
 			if len(data) < 1 {

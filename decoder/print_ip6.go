@@ -36,6 +36,7 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 	ip := d.newIP()
 	defer d.releaseIP()
 	*ip = ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
+	d.noteIP(ip)
 	nh := ip.proto
 	if !printsOwnAddrs(nh) {
 		b = ip.appendAddrs(b)

@@ -58,6 +58,7 @@ func (d *Decoder) printNFLOG(b []byte, data []byte, wireLen int) []byte {
 		p = p[size:]
 		length -= size
 	}
+	d.sum.Length = length
 	switch family {
 	case 2:
 		return d.printIP4(b, p, length)

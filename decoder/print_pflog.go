@@ -43,6 +43,7 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	b = d.appendPflogHeader(b, h)
 	payload := data[hl:]
 	length := wireLen - hl
+	d.sum.Pflog, d.sum.HasPflog, d.sum.Length = *h, true, length
 	switch {
 	case h.AF == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)

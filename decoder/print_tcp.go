@@ -83,6 +83,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		return appendTrunc(b, "tcp")
 	}
 	sport, dport := be16(data), be16(data[2:])
+	d.notePorts(ip, sport, dport)
 	b = ip.appendAddrPorts(b, sport, dport)
 	if len(data) < 20 {
 		return appendTrunc(b, "tcp")
@@ -97,6 +98,9 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	seq, ack := be32(data[4:]), be32(data[8:])
 	flags := data[13]
+	if d.outermost(ip) {
+		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
+	}
 	win, urp := be16(data[14:]), be16(data[18:])
 	b = append(b, "Flags ["...)
 	b = appendTCPFlags(b, flags)

@@ -9,6 +9,7 @@ func (d *Decoder) printUDP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		return appendTrunc(b, "udp")
 	}
 	sport, dport := be16(data), be16(data[2:])
+	d.notePorts(ip, sport, dport)
 	if length < 8 {
 		b = ip.appendAddrPorts(b, sport, dport)
 		b = append(b, "truncated-udp "...)

@@ -1,0 +1,73 @@
+package decoder
+
+import (
+	"net/netip"
+
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
+
+// Summary holds the fields of the last packet a Decoder printed, for
+// structured output (pfasciilogd --format json). It describes the
+// outermost IP packet: a tunnel's inner packet does not change it.
+type Summary struct {
+	// Pflog is the pflog header; valid when HasPflog.
+	Pflog    pfloghdr.Header
+	HasPflog bool
+	// Length is the packet's length on the wire after the link-layer
+	// header (pflog or NFLOG).
+	Length int
+	// Src and Dst are the addresses of the outermost IP header; invalid
+	// when the packet was too short or not IP.
+	Src, Dst netip.Addr
+	// Proto is the transport protocol after IPv6 extension headers and
+	// AH, or -1 when unknown.
+	Proto int
+	// SPort and DPort are the TCP, UDP, SCTP or DCCP ports, or -1.
+	SPort, DPort int
+	// TCPFlags is the TCP flags byte; valid when HasTCPFlags.
+	TCPFlags    uint8
+	HasTCPFlags bool
+}
+
+func (s *Summary) reset() {
+	s.HasPflog = false
+	s.Length = 0
+	s.Src, s.Dst = netip.Addr{}, netip.Addr{}
+	s.Proto, s.SPort, s.DPort = -1, -1, -1
+	s.TCPFlags, s.HasTCPFlags = 0, false
+}
+
+// Summary returns the fields of the packet last passed to AppendRecord.
+// It is valid until the next call.
+func (d *Decoder) Summary() *Summary { return &d.sum }
+
+// outermost reports whether ip is the outermost IP header of the packet.
+func (d *Decoder) outermost(ip *ipInfo) bool { return len(d.ips) > 0 && ip == &d.ips[0] }
+
+// noteIP records the outermost header's addresses.
+func (d *Decoder) noteIP(ip *ipInfo) {
+	if !d.outermost(ip) {
+		return
+	}
+	if ip.v6 {
+		d.sum.Src = netip.AddrFrom16([16]byte(ip.src))
+		d.sum.Dst = netip.AddrFrom16([16]byte(ip.dst))
+	} else {
+		d.sum.Src = netip.AddrFrom4([4]byte(ip.src))
+		d.sum.Dst = netip.AddrFrom4([4]byte(ip.dst))
+	}
+}
+
+// noteProto records the transport protocol of the outermost header.
+func (d *Decoder) noteProto(ip *ipInfo, proto uint8) {
+	if d.outermost(ip) {
+		d.sum.Proto = int(proto)
+	}
+}
+
+// notePorts records the transport ports of the outermost packet.
+func (d *Decoder) notePorts(ip *ipInfo, sport, dport uint16) {
+	if d.outermost(ip) {
+		d.sum.SPort, d.sum.DPort = int(sport), int(dport)
+	}
+}
