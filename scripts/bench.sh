@@ -42,6 +42,10 @@ i=0
 while [ $i -lt "$RUNS" ]; do
 	run pfasciilogd bin/pfasciilogd -r "$cap" --time none
 	[ $have_tcpdump = 1 ] && run tcpdump tcpdump -n -e -t -r "$cap"
+	# -S on both sides: without tcpdump's never-pruned TCP conversation
+	# table, whose chains make it slower the more conversations it saw.
+	run pfasciilogd-S bin/pfasciilogd -r "$cap" --time none -S
+	[ $have_tcpdump = 1 ] && run tcpdump-S tcpdump -n -e -t -S -r "$cap"
 	i=$((i + 1))
 done
 
@@ -51,14 +55,20 @@ report() {
 	t=$(cut -d' ' -f1 "$tmp/$name" | median)
 	rss=$(cut -d' ' -f2 "$tmp/$name" | sort -n | tail -1)
 	pps=$(awk -v n="$COUNT" -v t="$t" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }')
-	printf '%-12s median %6.2f s  %10s packets/s  peak RSS %6.1f MiB\n' "$name" "$t" "$pps" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+	printf '%-14s median %6.2f s  %10s packets/s  peak RSS %6.1f MiB\n' "$name" "$t" "$pps" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
 	echo "$t" >"$tmp/$name.median"
 }
+ratio() {
+	awk -v a="$(cat "$tmp/$2.median")" -v b="$(cat "$tmp/$1.median")" -v l="$3" \
+		'BEGIN { if (b > 0) printf "ratio        %s: pfasciilogd is %.1fx faster than tcpdump\n", l, a / b }'
+}
 report pfasciilogd
+report pfasciilogd-S
 if [ $have_tcpdump = 1 ]; then
 	report tcpdump
-	awk -v a="$(cat "$tmp/tcpdump.median")" -v b="$(cat "$tmp/pfasciilogd.median")" \
-		'BEGIN { if (b > 0) printf "ratio        pfasciilogd is %.1fx faster than tcpdump\n", a / b }'
+	report tcpdump-S
+	ratio pfasciilogd tcpdump "relative sequence numbers"
+	ratio pfasciilogd-S tcpdump-S "-S (absolute)"
 else
 	echo "tcpdump not installed: no comparison"
 fi
