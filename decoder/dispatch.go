@@ -19,6 +19,9 @@ type portRule struct {
 	lo, hi uint16 // an inclusive range; most rules have lo == hi
 	side   uint8
 	print  appPrinter
+	// claims, when set, must also accept the payload (AppleTalk-in-UDP
+	// looks at a payload byte besides the ports).
+	claims func(data []byte, sport, dport uint16) bool
 }
 
 func (r *portRule) matches(sport, dport uint16) bool {
@@ -49,17 +52,25 @@ func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, d
 func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
 	for i := range udpRules {
 		r := &udpRules[i]
-		if r.matches(sport, dport) {
+		if r.matches(sport, dport) && (r.claims == nil || r.claims(data, sport, dport)) {
 			return r.print(d, b, data, length, ip, sport, dport), true
 		}
 	}
 	return b, false
 }
 
-func one(p uint16, f appPrinter) portRule       { return portRule{p, p, onEither, f} }
-func dstOnly(p uint16, f appPrinter) portRule   { return portRule{p, p, onDst, f} }
-func srcOnly(p uint16, f appPrinter) portRule   { return portRule{p, p, onSrc, f} }
-func span(lo, hi uint16, f appPrinter) portRule { return portRule{lo, hi, onEither, f} }
+func one(p uint16, f appPrinter) portRule     { return portRule{lo: p, hi: p, side: onEither, print: f} }
+func dstOnly(p uint16, f appPrinter) portRule { return portRule{lo: p, hi: p, side: onDst, print: f} }
+func srcOnly(p uint16, f appPrinter) portRule { return portRule{lo: p, hi: p, side: onSrc, print: f} }
+func span(lo, hi uint16, f appPrinter) portRule {
+	return portRule{lo: lo, hi: hi, side: onEither, print: f}
+}
+
+// atalkRange is AppleTalk-in-UDP: a port in the range and the payload's
+// DDP type byte.
+func atalkRange(lo, hi uint16) portRule {
+	return portRule{lo: lo, hi: hi, side: onEither, print: udpATalk, claims: atalkClaims}
+}
 
 // Adapters from the printers' own signatures to appPrinter.
 
@@ -97,10 +108,16 @@ var tcpRules = []portRule{
 	one(80, leaf(printHTTP)),
 	one(139, leaf(printNBTTCP)),
 	one(179, leaf(printBGP)),
+	one(323, leaf(printRPKIRTR)),
 	one(445, leaf(printSMBTCP)),
 	one(554, leaf(printRTSP)),
+	one(639, leaf(printMSDP)),
+	one(646, leaf(printLDP)),
 	one(1723, leaf(printPPTP)),
 	one(6379, leaf(printRESP)),
+	one(10288, leaf(printBEEP)),
+	one(6633, leaf(printOpenFlow)),
+	one(6653, leaf(printOpenFlow)),
 	one(8080, leaf(printHTTP)),
 	one(8554, leaf(printRTSP)),
 	one(2049, tcpNFS), // print-tcp.c's last test: an RPC call to, or reply from, 2049
@@ -147,11 +164,18 @@ func udpRuleList() []portRule {
 		one(137, leaf(printNBTUDP137)),
 		one(138, leaf(printNBTUDP138)),
 		span(161, 162, leaf(printSNMP)),
+		span(319, 320, leaf(printPTP)),
+		one(496, leaf(printAutoRP)),
 		one(500, udpISAKMP),
 		one(514, leaf(printSyslog)),
 		one(520, leaf(printRIP)),
 		one(521, leaf(printRIPng)),
+		one(525, leaf(printTimed)),
 		span(546, 547, leaf(printDHCP6)),
+		one(646, leaf(printLDP)),
+		one(654, udpAODV),
+		one(698, udpOLSR),
+		one(701, leaf(printLMP)),
 		one(750, leaf(printKRB)),
 		one(921, leaf(printLWRES)),
 		one(5353, udpMDNS),
@@ -159,7 +183,13 @@ func udpRuleList() []portRule {
 		one(7500, udpISAKMP),
 		one(8500, udpISAKMP),
 		one(1701, method((*Decoder).printL2TP)),
+		dstOnly(3456, leaf(printVAT)),
+		span(2103, 2104, leaf(printZephyr)),
 		span(7000, 7009, udpRX),
+		one(5359, leaf(printAHCP)),
+		span(6696, 6697, leaf(printBabel)),
+		one(8231, leaf(printHNCP)),
+		dstOnly(4567, leaf(printWB)),
 		one(1645, leaf(printRADIUS)),
 		one(1646, leaf(printRADIUS)),
 		one(1700, leaf(printRADIUS)),
@@ -167,14 +197,28 @@ func udpRuleList() []portRule {
 		one(1813, leaf(printRADIUS)),
 		one(3799, leaf(printRADIUS)),
 		dstOnly(1985, leaf(printHSRP)),
+		one(3503, leaf(printLSPPing)),
 		dstOnly(3784, udpBFD),
 		dstOnly(4784, udpBFD),
 		dstOnly(6784, udpBFD),
 		dstOnly(3785, udpBFD),
+		one(1589, leaf(printVQP)),
+		one(6343, leaf(printSFlow)),
+		dstOnly(12223, udpLWAPPControlDst),
+		srcOnly(12223, udpLWAPPControlSrc),
+		one(12222, leaf(printLWAPPData)),
 		one(5060, leaf(printSIP)),
 		one(8472, method((*Decoder).printOTV)),
 		one(4789, method((*Decoder).printVXLAN)),
 		dstOnly(6081, method((*Decoder).printGeneve)),
+		one(4342, leaf(printLISP)),
+		one(4790, method((*Decoder).printVXLANGPE)),
+		one(17754, leaf(printZEP)),
+		one(6635, udpMPLS),
+		atalkRange(200, 327),
+		atalkRange(768, 895),
+		atalkRange(16512, 16639),
+		one(30490, leaf(printSOMEIP)),
 		srcOnly(49152, leaf(printBCMLI)),
 	}
 }
