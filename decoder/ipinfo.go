@@ -40,17 +40,23 @@ func (ip *ipInfo) appendAddrs(b []byte) []byte {
 // directly in IP, else "SPORT > DPORT: " (tcpdump's tcpport/udpipaddr_print).
 func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 	if ip.direct {
-		b = appendAddr(b, ip.src)
-		b = append(b, '.')
-		b = appendUint(b, uint64(sport))
-		b = append(b, " > "...)
-		b = appendAddr(b, ip.dst)
-		b = append(b, '.')
-		b = appendUint(b, uint64(dport))
+		b = ip.appendEndpoints(b, sport, dport)
 		return append(b, ':', ' ')
 	}
 	b = appendUint(b, uint64(sport))
 	b = append(b, " > "...)
 	b = appendUint(b, uint64(dport))
 	return append(b, ':', ' ')
+}
+
+// appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
+// protocol (SCTP and DCCP always print the addresses).
+func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
+	b = appendAddr(b, ip.src)
+	b = append(b, '.')
+	b = appendUint(b, uint64(sport))
+	b = append(b, " > "...)
+	b = appendAddr(b, ip.dst)
+	b = append(b, '.')
+	return appendUint(b, uint64(dport))
 }

@@ -42,13 +42,7 @@ func (d *Decoder) printDCCP(b []byte, data []byte, length int, ip *ipInfo) []byt
 	}
 	sport, dport := be16(data), be16(data[2:])
 	d.notePorts(ip, sport, dport)
-	b = appendAddr(b, ip.src)
-	b = append(b, '.')
-	b = appendUint(b, uint64(sport))
-	b = append(b, " > "...)
-	b = appendAddr(b, ip.dst)
-	b = append(b, '.')
-	b = appendUint(b, uint64(dport))
+	b = ip.appendEndpoints(b, sport, dport)
 	b = append(b, ": DCCP "...)
 	typ := (data[8] >> 1) & 0xf
 	name := ""

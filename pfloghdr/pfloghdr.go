@@ -128,18 +128,7 @@ func Decode(data []byte, h *Header) (int, error) {
 	}
 	*h = Header{}
 	h.Length = l
-	h.AF = data[1]
-	h.Action = data[2]
-	h.Reason = data[3]
-	copy(h.IfName[:], data[4:20])
-	copy(h.Ruleset[:], data[20:36])
-	h.RuleNr = binary.BigEndian.Uint32(data[36:])
-	h.SubruleNr = binary.BigEndian.Uint32(data[40:])
-	h.UID = binary.NativeEndian.Uint32(data[44:])
-	h.PID = int32(binary.NativeEndian.Uint32(data[48:]))
-	h.RuleUID = binary.NativeEndian.Uint32(data[52:])
-	h.RulePID = int32(binary.NativeEndian.Uint32(data[56:]))
-	h.Dir = data[60]
+	h.decodeCommon(data)
 	switch {
 	case l >= LenOpenBSD:
 		// OpenBSD: dir, rewritten, naf, pad[1], then the addresses.
@@ -170,6 +159,14 @@ func DecodeFixed(data []byte, h *Header) bool {
 	}
 	*h = Header{}
 	h.Length = data[0]
+	h.decodeCommon(data)
+	h.RIdentifier = binary.BigEndian.Uint32(data[64:])
+	return true
+}
+
+// decodeCommon reads the fields every layout has, at their fixed offsets;
+// data holds at least 64 bytes.
+func (h *Header) decodeCommon(data []byte) {
 	h.AF = data[1]
 	h.Action = data[2]
 	h.Reason = data[3]
@@ -182,6 +179,4 @@ func DecodeFixed(data []byte, h *Header) bool {
 	h.RuleUID = binary.NativeEndian.Uint32(data[52:])
 	h.RulePID = int32(binary.NativeEndian.Uint32(data[56:]))
 	h.Dir = data[60]
-	h.RIdentifier = binary.BigEndian.Uint32(data[64:])
-	return true
 }
