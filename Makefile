@@ -5,7 +5,7 @@ BIN := bin/pfasciilogd
 SAMPLE := testdata/sample.pcap
 SHARED ?= ../shared
 
-.PHONY: all build run test deps test-deps vet golden bench conformance fuzz clean
+.PHONY: all build run test deps test-deps vet golden bench conformance fuzz clean install uninstall lint-contrib
 
 all: build
 
@@ -45,3 +45,27 @@ clean:
 # Go benchmarks and a whole-process comparison with tcpdump (reports only).
 bench: build
 	sh scripts/bench.sh
+
+# Install under PREFIX (/usr/local), staged in DESTDIR when given: the
+# binary, the man page, the examples for every system, and the rc.d script
+# (FreeBSD, OpenBSD) or systemd unit (Linux) of INSTALL_OS (default: this
+# system). See scripts/install.sh and contrib/README-install.md.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_OS ?=
+MANDIR ?=
+SYSTEMDUNITDIR ?=
+
+install: build
+	@BIN='$(BIN)' PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' INSTALL_OS='$(INSTALL_OS)' \
+	    MANDIR='$(MANDIR)' SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)' sh scripts/install.sh install
+
+uninstall:
+	@BIN='$(BIN)' PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' INSTALL_OS='$(INSTALL_OS)' \
+	    MANDIR='$(MANDIR)' SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)' sh scripts/install.sh uninstall
+
+# Check the rc.d scripts (sh -n, and how they build the command line), the
+# man page (mandoc -Tlint, its flags against -h), the systemd unit and
+# make install; part of make test.
+lint-contrib: deps
+	$(GO) test -count=1 ./contrib/ ./cmd/pfasciilogd/

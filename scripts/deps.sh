@@ -22,6 +22,12 @@ if [ "$want_test" = 1 ]; then
 	PATH="$PATH:/usr/sbin:/sbin"
 	command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 	command -v nft >/dev/null 2>&1 || missing="$missing nftables"
+	# The man page's lint (contrib/): mandoc -Tlint. It skips without
+	# mandoc when not root.
+	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+	# The fail2ban filter test (contrib/fail2ban/) runs fail2ban-regex;
+	# it skips without it.
+	command -v fail2ban-regex >/dev/null 2>&1 || missing="$missing fail2ban"
 fi
 [ -z "$missing" ] && exit 0
 

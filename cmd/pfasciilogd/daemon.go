@@ -153,6 +153,7 @@ func daemon(c *config, stderr io.Writer) int {
 	var counters capture.Counters
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
 	buf := make([]byte, 0, 64<<10)
+	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
 	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
 		d := decoders[lt]
@@ -160,8 +161,7 @@ func daemon(c *config, stderr io.Writer) int {
 			d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
 			decoders[lt] = d
 		}
-		buf = c.timeFmt.Append(buf[:0], ci.Timestamp)
-		buf = d.AppendRecord(buf, data, ci.Length)
+		buf = format.appendRecord(buf[:0], d, ci.Timestamp, data, ci.Length)
 		w.Write(buf) // a full queue is counted by the writer
 	}
 	accept := func(lt int) error {

@@ -17,12 +17,13 @@ import (
 )
 
 const usageText = `usage: pfasciilogd [-i IFACE] [--log FILE] [--pidfile FILE] [-Z USER] [options] [expression]
-       pfasciilogd -r FILE [--time FORMAT] [-S] [expression]
+       pfasciilogd -r FILE [--time FORMAT] [--format text|json] [-S] [expression]
 
 Captures the packets pf logs on IFACE (pflog0) and appends one line per
 packet to FILE (/var/log/pf.log), as "tcpdump -n -e -t" prints it, prefixed
-with the packet's time. With -r it reads a pflog capture (pcap or pcapng;
-"-" for standard input) and prints the lines to standard output.
+with the packet's time, or with --format json as one JSON object. With -r
+it reads a pflog capture (pcap or pcapng; "-" for standard input) and
+prints the lines to standard output.
 
 Signals: SIGHUP, SIGUSR1 reopen the log; SIGTERM, SIGINT stop;
 SIGINFO, SIGUSR2 log statistics.
@@ -37,6 +38,7 @@ type config struct {
 	absSeq   bool
 	seqTable int
 	filter   string
+	format   string
 
 	iface      string
 	logPath    string
@@ -108,6 +110,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	c := &config{logMode: 0o640}
 	var bufSize, queueSize int64 = 8 << 20, 4 << 20
 	timeStr := fs.String("time", "iso", "time prefix of each line: iso, none, tcpdump or unix")
+	fs.StringVar(&c.format, "format", formatText, "record format: text (the time, then tcpdump's line) or json (one object per packet and line)")
 	fs.StringVar(&c.readFile, "r", "", "read packets from `FILE` (pcap or pcapng, - for standard input) and print to standard output")
 	fs.BoolVar(&c.absSeq, "S", false, "print absolute TCP sequence numbers, as tcpdump -S")
 	fs.IntVar(&c.seqTable, "seq-table", decoder.DefaultSeqTableSize, "TCP conversations remembered for relative sequence numbers")
@@ -129,6 +132,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, err
 	}
 	c.timeFmt = f
+	if err := checkFormat(c.format); err != nil {
+		return nil, err
+	}
 	if c.seqTable < 1 {
 		return nil, errors.New("--seq-table must be at least 1")
 	}

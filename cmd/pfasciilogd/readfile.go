@@ -26,6 +26,7 @@ func readFile(c *config, stdout io.Writer) error {
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
 	w := bufio.NewWriterSize(stdout, 256<<10)
 	buf := make([]byte, 0, 64<<10)
+	format := newRecordFormatter(c)
 	for {
 		data, ci, err := h.Read()
 		if err != nil {
@@ -38,8 +39,7 @@ func readFile(c *config, stdout io.Writer) error {
 			w.Flush()
 			return fmt.Errorf("%s: %v", c.readFile, err)
 		}
-		buf = c.timeFmt.Append(buf[:0], ci.Timestamp)
-		buf = dec.AppendRecord(buf, data, ci.Length)
+		buf = format.appendRecord(buf[:0], dec, ci.Timestamp, data, ci.Length)
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}

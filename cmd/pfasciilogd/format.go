@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/jsonout"
+	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
+)
+
+// The record formats --format accepts.
+const (
+	formatText = "text" // the time prefix (--time) and tcpdump's record
+	formatJSON = "json" // one JSON object a packet (internal/jsonout)
+)
+
+func checkFormat(s string) error {
+	switch s {
+	case formatText, formatJSON:
+		return nil
+	}
+	return fmt.Errorf("--format %q: want text or json", s)
+}
+
+// recordFormatter turns a packet into the bytes written for it, in the
+// format --format asked for. It keeps a scratch buffer for the text of a
+// JSON record, so that neither format allocates per packet.
+type recordFormatter struct {
+	json    bool
+	timeFmt timefmt.Format
+	text    []byte
+}
+
+func newRecordFormatter(c *config) *recordFormatter {
+	return &recordFormatter{json: c.format == formatJSON, timeFmt: c.timeFmt}
+}
+
+// maxSnaplen is the record size past which tcpdump, and so the decoder,
+// print "[Invalid header: ...]" instead of decoding the packet.
+const maxSnaplen = 262144
+
+// appendRecord appends the record of the packet data (wireLen bytes on the
+// wire, captured at ts) as d renders it.
+func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Time, data []byte, wireLen int) []byte {
+	if !f.json {
+		b = f.timeFmt.Append(b, ts)
+		return d.AppendRecord(b, data, wireLen)
+	}
+	f.text = d.AppendRecord(f.text[:0], data, wireLen)
+	sum := d.Summary()
+	if caplen := len(data); caplen == 0 || wireLen < caplen || caplen > maxSnaplen || wireLen > maxSnaplen {
+		// "[Invalid header: ...]": the decoder did not look at the
+		// packet, and its Summary is the previous packet's.
+		sum = nil
+	}
+	return jsonout.Append(b, ts, sum, f.text)
+}

@@ -1,0 +1,297 @@
+// Package jsonout writes one packet as one line of JSON (pfasciilogd
+// --format json): the fields of the decoder's Summary and the packet's
+// tcpdump text.
+//
+// It appends to a caller-supplied buffer and does not allocate: no
+// encoding/json, no fmt, no strings built per packet. Strings are escaped
+// per RFC 8259 and the output is always valid UTF-8: bytes of the pflog
+// header's interface and ruleset names are first escaped as tcpdump prints
+// them ("M-x", "^X"), and a byte that is not part of valid UTF-8 anywhere
+// else becomes U+FFFD.
+//
+// An object has these members, in this order (see pfasciilogd(8)):
+//
+//	time         RFC 3339 with microseconds, local time ("2026-11-22T01:48:13.748353+01:00")
+//	af           "inet" or "inet6"; null when unknown
+//	ifname       pflog header: interface, as tcpdump prints it
+//	rule         pflog header: rule number
+//	subrule      pflog header: rule number in the anchor; null outside an anchor
+//	ruleset      pflog header: anchor name ("" outside an anchor)
+//	reason       pflog header: reason, tcpdump's name ("match", "short", ..., "unkn(N)")
+//	action       pflog header: action, tcpdump's name ("block", "pass", "match", ...)
+//	dir          pflog header: direction, tcpdump's name ("in", "out", "in/out", "unkn(N)")
+//	uid          pflog header: uid of the socket's owner; null when none
+//	ridentifier  pflog header: rule identifier, only when not 0
+//	proto        transport protocol ("tcp", "udp", "icmp", "icmp6", ..., or the number as a string); null when unknown
+//	src, dst     addresses of the outermost IP header; null when not decoded
+//	sport, dport TCP, UDP, SCTP or DCCP ports, only when decoded
+//	tcp_flags    TCP flags as tcpdump prints them ("S", "S.", "FP.", "none"), only for TCP
+//	length       length of the packet after the pflog (or NFLOG) header
+//	text         the record tcpdump prints for the packet, without the final newline
+//
+// The pflog header's members (ifname to ridentifier) are left out when the
+// record has no valid pflog header: NFLOG captures, or a header tcpdump
+// rejects.
+package jsonout
+
+import (
+	"net/netip"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
+
+// TimeLayout is the layout of the "time" member: RFC 3339 with
+// microseconds.
+const TimeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+// The names FreeBSD's tcpdump prints for the pflog header's reason,
+// action and direction (print-pflog.c). Reasons are printed there as
+// "N(name)"; the JSON member holds the name alone.
+var (
+	reasons = [...]string{
+		"match", "bad-offset", "fragment", "short", "normalize",
+		"memory", "bad-timestamp", "congestion", "ip-option",
+		"proto-cksum", "state-mismatch", "state-insert",
+		"state-limit", "src-limit", "synproxy", "map-failed",
+	}
+	actions = [...]string{
+		"pass", "block", "scrub", "noscrub", "nat", "nonat", "binat", "nobinat",
+		"rdr", "nordr", "synproxy-drop", "defer", "match",
+	}
+	directions = [...]string{"in/out", "in", "out"}
+)
+
+// appendName appends the quoted name of v in table, or tcpdump's "unkn(N)".
+func appendName(b []byte, table []string, v uint8) []byte {
+	b = append(b, '"')
+	if int(v) < len(table) {
+		b = append(b, table[v]...)
+	} else {
+		b = append(b, "unkn("...)
+		b = strconv.AppendUint(b, uint64(v), 10)
+		b = append(b, ')')
+	}
+	return append(b, '"')
+}
+
+// Protocol names (pf.conf(5) and /etc/protocols, icmp6 as pf.conf
+// spells it).
+var protoNames = [256]string{
+	0: "hopopt", 1: "icmp", 2: "igmp", 4: "ipencap", 6: "tcp", 8: "egp",
+	9: "igp", 17: "udp", 27: "rdp", 33: "dccp", 41: "ipv6", 43: "ipv6-route",
+	44: "ipv6-frag", 46: "rsvp", 47: "gre", 50: "esp", 51: "ah",
+	58: "icmp6", 59: "ipv6-nonxt", 60: "ipv6-opts", 88: "eigrp", 89: "ospf",
+	94: "ipip", 97: "etherip", 103: "pim", 108: "ipcomp", 112: "carp",
+	113: "pgm", 115: "l2tp", 132: "sctp", 135: "mobility-header",
+	136: "udplite", 137: "mpls-in-ip", 139: "hip", 140: "shim6",
+}
+
+const tcpFlagLetters = "FSRP.UEW" // tcpdump's order: FIN SYN RST PUSH ACK URG ECE CWR
+
+// appendTCPFlags appends the flags byte as tcpdump prints it between
+// "Flags [" and "]".
+func appendTCPFlags(b []byte, f uint8) []byte {
+	if f == 0 {
+		return append(b, "none"...)
+	}
+	for i := 0; i < 8; i++ {
+		if f&(1<<i) != 0 {
+			b = append(b, tcpFlagLetters[i])
+		}
+	}
+	return b
+}
+
+// Append appends the JSON object for one packet and a newline to b.
+// t is the packet's time, s the decoder's Summary of it (nil when the
+// record has none, such as tcpdump's "[Invalid header: ...]"), and text
+// the record the decoder printed for it; its final newline is left out.
+func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
+	b = append(b, `{"time":"`...)
+	b = t.AppendFormat(b, TimeLayout)
+	b = append(b, '"')
+	if s == nil {
+		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
+		return appendText(b, text)
+	}
+	b = append(b, `,"af":`...)
+	switch {
+	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
+		b = append(b, `"inet"`...)
+	case s.HasPflog && pfloghdr.IsInet6(s.Pflog.AF):
+		b = append(b, `"inet6"`...)
+	case !s.HasPflog && s.Src.Is4():
+		b = append(b, `"inet"`...)
+	case !s.HasPflog && s.Src.Is6():
+		b = append(b, `"inet6"`...)
+	default:
+		b = append(b, "null"...)
+	}
+	if s.HasPflog {
+		b = appendPflog(b, &s.Pflog)
+	}
+	b = append(b, `,"proto":`...)
+	if s.Proto >= 0 && s.Proto < 256 {
+		b = append(b, '"')
+		if n := protoNames[s.Proto]; n != "" {
+			b = append(b, n...)
+		} else {
+			b = strconv.AppendInt(b, int64(s.Proto), 10)
+		}
+		b = append(b, '"')
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"src":`...)
+	b = appendAddr(b, s.Src)
+	b = append(b, `,"dst":`...)
+	b = appendAddr(b, s.Dst)
+	if s.SPort >= 0 {
+		b = append(b, `,"sport":`...)
+		b = strconv.AppendInt(b, int64(s.SPort), 10)
+	}
+	if s.DPort >= 0 {
+		b = append(b, `,"dport":`...)
+		b = strconv.AppendInt(b, int64(s.DPort), 10)
+	}
+	if s.HasTCPFlags {
+		b = append(b, `,"tcp_flags":"`...)
+		b = appendTCPFlags(b, s.TCPFlags)
+		b = append(b, '"')
+	}
+	b = append(b, `,"length":`...)
+	b = strconv.AppendInt(b, int64(s.Length), 10)
+	return appendText(b, text)
+}
+
+// appendPflog appends the members of the pflog header.
+func appendPflog(b []byte, h *pfloghdr.Header) []byte {
+	b = append(b, `,"ifname":`...)
+	b = appendCString(b, h.IfName[:])
+	b = append(b, `,"rule":`...)
+	b = strconv.AppendUint(b, uint64(h.RuleNr), 10)
+	b = append(b, `,"subrule":`...)
+	if h.HasAnchor() {
+		b = strconv.AppendUint(b, uint64(h.SubruleNr), 10)
+		b = append(b, `,"ruleset":`...)
+		b = appendCString(b, h.Ruleset[:])
+	} else {
+		b = append(b, `null,"ruleset":""`...)
+	}
+	b = append(b, `,"reason":`...)
+	b = appendName(b, reasons[:], h.Reason)
+	b = append(b, `,"action":`...)
+	b = appendName(b, actions[:], h.Action)
+	b = append(b, `,"dir":`...)
+	b = appendName(b, directions[:], h.Dir)
+	b = append(b, `,"uid":`...)
+	if h.UID != pfloghdr.NoUID {
+		b = strconv.AppendUint(b, uint64(h.UID), 10)
+	} else {
+		b = append(b, "null"...)
+	}
+	if h.RIdentifier != 0 {
+		b = append(b, `,"ridentifier":`...)
+		b = strconv.AppendUint(b, uint64(h.RIdentifier), 10)
+	}
+	return b
+}
+
+func appendAddr(b []byte, a netip.Addr) []byte {
+	if !a.IsValid() {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	b = a.AppendTo(b)
+	return append(b, '"')
+}
+
+// appendText appends the "text" member without text's final newline, and
+// closes the object.
+func appendText(b []byte, text []byte) []byte {
+	if n := len(text); n > 0 && text[n-1] == '\n' {
+		text = text[:n-1]
+	}
+	b = append(b, `,"text":`...)
+	b = AppendString(b, text)
+	return append(b, '}', '\n')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// AppendString appends s as a JSON string: '"' and '\\' escaped, control
+// characters as \n, \t, \r, \b, \f or \u00XX (and DEL as \u007f), valid
+// UTF-8 as is, and every byte that is not part of valid UTF-8 as \ufffd.
+func AppendString(b []byte, s []byte) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(s[i:])
+			if r != utf8.RuneError || size > 1 {
+				i += size
+				continue
+			}
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		default:
+			if c >= utf8.RuneSelf {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+		}
+		i++
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendCString appends a fixed-size, NUL-terminated field of the pflog
+// header as a JSON string, its bytes escaped as tcpdump prints them: a
+// byte with the high bit set as "M-" and the low seven bits, a control
+// character as "^" and the character 0x40 above it ("^?" for DEL).
+func appendCString(b []byte, s []byte) []byte {
+	b = append(b, '"')
+	for _, c := range s {
+		if c == 0 {
+			break
+		}
+		if c >= 0x80 {
+			b = append(b, 'M', '-')
+			c &= 0x7f
+		}
+		switch {
+		case c < 0x20 || c == 0x7f:
+			b = append(b, '^', c^0x40)
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
