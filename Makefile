@@ -5,7 +5,7 @@ BIN := bin/pfasciilogd
 SAMPLE := testdata/sample.pcap
 SHARED ?= ../shared
 
-.PHONY: all build run test deps test-deps vet golden bench conformance fuzz clean install uninstall lint-contrib
+.PHONY: all build run test deps test-deps vet golden bench conformance fuzz clean cross install uninstall lint-contrib
 
 all: build
 
@@ -25,7 +25,7 @@ run: build
 vet: deps
 	$(GO) vet ./...
 
-test: test-deps vet build
+test: test-deps vet build cross
 	$(GO) test ./...
 
 # Regenerate testdata/golden from the project's generator and the real tcpdump.
@@ -69,3 +69,10 @@ uninstall:
 # make install; part of make test.
 lint-contrib: deps
 	$(GO) test -count=1 ./contrib/ ./cmd/pfasciilogd/
+
+# Cgo-free static binaries for FreeBSD and OpenBSD (capture/README-static.md).
+cross:
+	@for os in freebsd openbsd; do for arch in amd64 arm64; do \
+		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build ./cmd/pfasciilogd"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd || exit 1; \
+	done; done
