@@ -156,11 +156,17 @@ func daemon(c *config, stderr io.Writer) int {
 	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
 	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
-		d := decoders[lt]
-		if d == nil {
-			d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
-			decoders[lt] = d
+		// The link type changes only if the interface comes back as
+		// another kind; the common case needs no map lookup.
+		if lt != dec.LinkType() {
+			d := decoders[lt]
+			if d == nil {
+				d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
+				decoders[lt] = d
+			}
+			dec = d
 		}
+		d := dec
 		buf = format.appendRecord(buf[:0], d, ci.Timestamp, data, ci.Length)
 		w.Write(buf) // a full queue is counted by the writer
 	}
