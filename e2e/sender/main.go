@@ -16,7 +16,9 @@
 //	                                 ICMP (header included); seq counts up
 //
 // With -every N, it sleeps -pause after every N packets, so that a burst
-// does not overflow the receiver's netlink socket.
+// does not overflow the receiver's netlink socket. With -rate R, it keeps
+// to R packets a second on average, measured from the first packet, and
+// reports the rate it achieved.
 package main
 
 import (
@@ -44,6 +46,8 @@ type sender struct {
 	src, dst netip.Addr
 	every    int
 	pause    time.Duration
+	rate     int       // packets a second; 0: as fast as -every allows
+	start    time.Time // of the first packet, for -rate
 	sent     int
 	fds      map[int]int // raw sockets by protocol
 }
@@ -54,6 +58,7 @@ func run() error {
 	dst := flag.String("dst", "", "destination IPv4 address")
 	flag.IntVar(&s.every, "every", 0, "pause after every N packets (0: never)")
 	flag.DurationVar(&s.pause, "pause", time.Millisecond, "length of the pause")
+	flag.IntVar(&s.rate, "rate", 0, "packets a second (0: no rate limit)")
 	flag.Parse()
 	var err error
 	if s.src, err = netip.ParseAddr(*src); err != nil || !s.src.Is4() {
@@ -71,6 +76,11 @@ func run() error {
 		if err := s.do(spec); err != nil {
 			return fmt.Errorf("%s: %w", spec, err)
 		}
+	}
+	if s.sent > 0 && s.rate > 0 {
+		d := time.Since(s.start)
+		fmt.Printf("sent %d in %.3fs: %.0f packets/s\n", s.sent, d.Seconds(), float64(s.sent)/d.Seconds())
+		return nil
 	}
 	fmt.Printf("sent %d\n", s.sent)
 	return nil
@@ -155,6 +165,16 @@ func (s *sender) counted() {
 	s.sent++
 	if s.every > 0 && s.sent%s.every == 0 {
 		time.Sleep(s.pause)
+	}
+	if s.rate > 0 {
+		if s.sent == 1 {
+			s.start = time.Now()
+		}
+		// Ahead of the schedule by a millisecond or more: sleep it off.
+		due := s.start.Add(time.Duration(float64(s.sent) / float64(s.rate) * float64(time.Second)))
+		if ahead := time.Until(due); ahead >= time.Millisecond {
+			time.Sleep(ahead)
+		}
 	}
 }
 
