@@ -36,8 +36,31 @@ func (r *portRule) matches(sport, dport uint16) bool {
 	return s || t
 }
 
+// portSet marks the ports some rule of a table names, so that a packet
+// between two ports no printer wants (most of a port scan) skips the scan
+// of the table.
+type portSet [65536 / 64]uint64
+
+func newPortSet(rules []portRule) *portSet {
+	var s portSet
+	for _, r := range rules {
+		for p := int(r.lo); p <= int(r.hi); p++ {
+			s[p/64] |= 1 << (p % 64)
+		}
+	}
+	return &s
+}
+
+func (s *portSet) has(p uint16) bool { return s[p/64]&(1<<(p%64)) != 0 }
+
+// tcpPorts and udpPorts are filled in init and never change.
+var tcpPorts, udpPorts *portSet
+
 // tcpApp dispatches a TCP payload (tcp_print's port tests).
 func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
+	if !tcpPorts.has(sport) && !tcpPorts.has(dport) {
+		return b
+	}
 	for i := range tcpRules {
 		r := &tcpRules[i]
 		if r.matches(sport, dport) {
@@ -50,6 +73,9 @@ func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, d
 // udpApp dispatches a UDP payload; ok is false when no printer claims it
 // and udp_print prints its generic "UDP, length N".
 func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
+	if !udpPorts.has(sport) && !udpPorts.has(dport) {
+		return b, false
+	}
 	for i := range udpRules {
 		r := &udpRules[i]
 		if r.matches(sport, dport) && (r.claims == nil || r.claims(data, sport, dport)) {
@@ -152,6 +178,7 @@ var udpRules []portRule
 
 func init() {
 	udpRules = udpRuleList()
+	tcpPorts, udpPorts = newPortSet(tcpRules), newPortSet(udpRules)
 }
 
 func udpRuleList() []portRule {

@@ -10,7 +10,7 @@ COUNT=${COUNT:-1000000}
 cap=testdata/bench/bench-$COUNT.pcap
 
 echo "== Go benchmarks"
-"$GO" test -run '^$' -bench . -benchmem ./decoder/ ./writer/ | grep -E '^(Benchmark|ok|PASS)' || true
+"$GO" test -run '^$' -bench . -benchmem ./decoder/ ./writer/ ./internal/timefmt/ ./cmd/pfasciilogd/ | grep -E '^(Benchmark|ok|PASS)' || true
 
 mkdir -p testdata/bench
 if [ ! -s "$cap" ]; then

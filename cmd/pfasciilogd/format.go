@@ -28,12 +28,12 @@ func checkFormat(s string) error {
 // JSON record, so that neither format allocates per packet.
 type recordFormatter struct {
 	json    bool
-	timeFmt timefmt.Format
+	prefix  *timefmt.Appender
 	text    []byte
 }
 
 func newRecordFormatter(c *config) *recordFormatter {
-	return &recordFormatter{json: c.format == formatJSON, timeFmt: c.timeFmt}
+	return &recordFormatter{json: c.format == formatJSON, prefix: timefmt.NewAppender(c.timeFmt)}
 }
 
 // maxSnaplen is the record size past which tcpdump, and so the decoder,
@@ -44,7 +44,7 @@ const maxSnaplen = 262144
 // wire, captured at ts) as d renders it.
 func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Time, data []byte, wireLen int) []byte {
 	if !f.json {
-		b = f.timeFmt.Append(b, ts)
+		b = f.prefix.Append(b, ts)
 		return d.AppendRecord(b, data, wireLen)
 	}
 	f.text = d.AppendRecord(f.text[:0], data, wireLen)

@@ -1,0 +1,81 @@
+package timefmt
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+	_ "time/tzdata" // the zones below, wherever the test runs
+)
+
+// TestAppenderMatchesFormat checks the cached Appender against
+// Format.Append (time.AppendFormat) on runs of packets within a second,
+// across second, day and daylight-saving boundaries, in several zones.
+func TestAppenderMatchesFormat(t *testing.T) {
+	var locs []*time.Location
+	for _, name := range []string{"UTC", "Europe/Berlin", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		locs = append(locs, loc)
+	}
+	// Instants around the 2026 daylight-saving changes of the zones
+	// above, a leap day and a year boundary.
+	starts := []time.Time{
+		time.Date(2026, 3, 29, 0, 59, 58, 0, time.UTC),  // Europe: CET to CEST at 01:00 UTC
+		time.Date(2026, 10, 25, 0, 59, 58, 0, time.UTC), // and back
+		time.Date(2026, 3, 8, 5, 29, 58, 0, time.UTC),   // St. John's
+		time.Date(2026, 4, 4, 14, 59, 58, 0, time.UTC),  // Lord Howe: half an hour
+		time.Date(2028, 2, 29, 23, 59, 58, 0, time.UTC),
+		time.Date(2026, 12, 31, 23, 59, 58, 0, time.UTC),
+		time.Unix(0, 0).Add(-1500 * time.Millisecond),
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, f := range []Format{ISO, Tcpdump, Unix, None} {
+		for _, loc := range locs {
+			a := NewAppender(f)
+			for _, start := range starts {
+				ts := start.In(loc)
+				for i := 0; i < 400; i++ {
+					ts = ts.Add(time.Duration(r.IntN(20_000_000))) // up to 20ms on
+					if i%97 == 0 {
+						ts = ts.Add(-time.Second) // out of order, as a reordered capture is
+					}
+					got := string(a.Append(nil, ts))
+					want := string(f.Append(nil, ts))
+					if got != want {
+						t.Fatalf("%v in %v at %v: Appender %q, Format.Append %q", f, loc, ts.UTC(), got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestAppenderDoesNotAllocate(t *testing.T) {
+	a := NewAppender(ISO)
+	b := make([]byte, 0, 64)
+	ts := time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
+	b = a.Append(b[:0], ts)
+	if n := testing.AllocsPerRun(100, func() { b = a.Append(b[:0], ts.Add(time.Microsecond)) }); n != 0 {
+		t.Errorf("%v allocations per prefix", n)
+	}
+}
+
+func BenchmarkPrefix(b *testing.B) {
+	ts := time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
+	buf := make([]byte, 0, 64)
+	b.Run("format", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			buf = ISO.Append(buf[:0], ts.Add(time.Duration(i)*time.Microsecond))
+		}
+	})
+	b.Run("appender", func(b *testing.B) {
+		a := NewAppender(ISO)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			buf = a.Append(buf[:0], ts.Add(time.Duration(i)*time.Microsecond))
+		}
+	})
+}
