@@ -27,9 +27,9 @@ func checkFormat(s string) error {
 // format --format asked for. It keeps a scratch buffer for the text of a
 // JSON record, so that neither format allocates per packet.
 type recordFormatter struct {
-	json    bool
-	prefix  *timefmt.Appender
-	text    []byte
+	json   bool
+	prefix *timefmt.Appender
+	text   []byte
 }
 
 func newRecordFormatter(c *config) *recordFormatter {
