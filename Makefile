@@ -5,7 +5,7 @@ BIN := bin/pfasciilogd
 SAMPLE := testdata/sample.pcap
 SHARED ?= ../shared
 
-.PHONY: all build run test deps test-deps vet golden bench conformance fuzz clean cross install uninstall lint-contrib
+.PHONY: all build run test deps test-deps vet golden bench bench-live conformance fuzz clean cross install uninstall lint-contrib
 
 all: build
 
@@ -45,6 +45,13 @@ clean:
 # Go benchmarks and a whole-process comparison with tcpdump (reports only).
 bench: build
 	sh scripts/bench.sh
+
+# The live path: 50,000 packets/s for 5s over NFLOG in network namespaces,
+# with tcpdump -l beside the daemon, and an overload run (Linux, root;
+# reports only). PFASCIILOGD_E2E_RATE / _SECONDS change the load.
+bench-live: test-deps
+	PFASCIILOGD_E2E_TCPDUMP=1 $(GO) test -count=1 -v -run 'TestDaemonSustainedRate|TestDaemonOverloadReportsKernelDrops' ./e2e/ \
+		| grep -E '(LIVE RATE|TCPDUMP|KERNEL DROPS|SKIP|^--- |^ok|^FAIL)' | sed 's/^ *rate_test.go:[0-9]*: //'
 
 # Install under PREFIX (/usr/local), staged in DESTDIR when given: the
 # binary, the man page, the examples for every system, and the rc.d script

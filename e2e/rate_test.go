@@ -29,14 +29,53 @@ import (
 func TestDaemonSustainedRate(t *testing.T) {
 	requireEnv(t)
 	rate, seconds := envInt(t, "PFASCIILOGD_E2E_RATE", 50000), envInt(t, "PFASCIILOGD_E2E_SECONDS", 5)
+	flood(t, floodRun{rate: rate, seconds: seconds, packets: rate * seconds, rotations: 5,
+		tcpdump: os.Getenv("PFASCIILOGD_E2E_TCPDUMP") != ""})
+}
+
+// TestDaemonOverloadReportsKernelDrops floods the daemon as fast as the
+// sender can, with the smallest capture buffer the daemon accepts, so
+// that the netlink socket is likely to overflow: whatever the kernel
+// drops must show in dropped_by_kernel, and every packet the daemon
+// received must still be a whole line.
+func TestDaemonOverloadReportsKernelDrops(t *testing.T) {
+	requireEnv(t)
+	st := flood(t, floodRun{packets: 200000, daemonArgs: []string{"--buffer-size", "64K"}})
+	if st.kernelLost > 0 && st.kernelDrops == 0 {
+		t.Errorf("%d packets logged by nftables never reached the daemon, but dropped_by_kernel is 0", st.kernelLost)
+	}
+	if st.kernelLost == 0 {
+		t.Logf("no packet was lost in the kernel this time: the daemon kept up with the sender")
+	}
+}
+
+// floodRun is one flood of UDP packets from 12,000 source ports no
+// printer claims.
+type floodRun struct {
+	rate, seconds int // packets a second (0: as fast as possible), and the seconds that takes
+	packets       int
+	rotations     int // renames and SIGHUPs while the flood lasts
+	daemonArgs    []string
+	tcpdump       bool // run tcpdump -l beside the daemon, for comparison
+}
+
+type floodResult struct {
+	kernelLost  int64 // packets nftables logged that the daemon did not receive
+	kernelDrops int64 // dropped_by_kernel
+}
+
+// flood runs the daemon under fr, checks every line and the statistics
+// (checkStats: no line lost inside the daemon) and logs the figures.
+func flood(t *testing.T, fr floodRun) floodResult {
+	t.Helper()
 	const (
 		firstPort = 31000 // 12,000 source ports no UDP printer claims
 		ports     = 12000
 		dport     = 47001
 		size      = 16
-		rotations = 5
 	)
-	total := rate * seconds
+	total, rate, rotations := fr.packets, fr.rate, fr.rotations
+	seconds := max(fr.seconds, 1)
 	var specs []string
 	for left := total; left > 0; left -= ports {
 		specs = append(specs, fmt.Sprintf("udp:%d:%d:%d:%d", firstPort, dport, size, min(left, ports)))
@@ -45,17 +84,18 @@ func TestDaemonSustainedRate(t *testing.T) {
 	p := newNetPair(t)
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "pf.log")
-	d := startDaemon(t, p, filepath.Join(dir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup), "--log", logPath)
+	d := startDaemon(t, p, filepath.Join(dir, "p.pid"), append([]string{"-i", "nflog:" + strconv.Itoa(daemonGroup), "--log", logPath}, fr.daemonArgs...)...)
 	pid := d.cmd.Process.Pid
 
 	var td *rateTcpdump
-	if os.Getenv("PFASCIILOGD_E2E_TCPDUMP") != "" {
+	if fr.tcpdump {
 		td = startRateTcpdump(t, p, filepath.Join(dir, "tcpdump.log"))
 	}
 
 	_, sender := binaries(t)
 	cpu0 := cpuTime(t, pid)
 	args := append([]string{"netns", "exec", p.sendNS, sender, "-src", srcAddr, "-dst", dstAddr, "-rate", strconv.Itoa(rate)}, specs...)
+	began := time.Now()
 	cmd := exec.Command("ip", args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	type result struct {
@@ -76,7 +116,7 @@ func TestDaemonSustainedRate(t *testing.T) {
 		case r := <-finished:
 			res = &r
 			continue
-		case <-time.After(time.Duration(seconds) * time.Second / (rotations + 1)):
+		case <-time.After(time.Duration(seconds) * time.Second / time.Duration(rotations+1)):
 		}
 		rotated := fmt.Sprintf("%s.%d", logPath, k)
 		if err := os.Rename(logPath, rotated); err != nil {
@@ -94,11 +134,19 @@ func TestDaemonSustainedRate(t *testing.T) {
 			t.Fatalf("the sender did not finish within %ds", seconds+60)
 		}
 	}
+	sendTime := time.Since(began)
 	if res.err != nil {
 		t.Fatalf("sender: %v: %s", res.err, res.out)
 	}
 	sent := strings.TrimSpace(string(res.out))
-	t.Logf("sender: %s (asked for %d packets/s)", sent, rate)
+	if rate == 0 {
+		sent = fmt.Sprintf("%s in %.3fs", sent, time.Since(began).Seconds())
+	}
+	asked := "as fast as it can"
+	if rate > 0 {
+		asked = fmt.Sprintf("%d packets/s for %ds", rate, seconds)
+	}
+	t.Logf("sender: %s (asked for %s)", sent, asked)
 
 	logged := p.counter(t)
 	// Wait until every logged packet is a line, or the count has not moved
@@ -114,7 +162,7 @@ func TestDaemonSustainedRate(t *testing.T) {
 	cpu := cpuTime(t, pid) - cpu0
 	st := d.stop()
 	if td != nil {
-		td.report(t, logged, seconds)
+		td.report(t, logged, sendTime)
 	}
 
 	re := regexp.MustCompile(`^` + regexp.QuoteMeta(srcAddr+".") + `(\d+)` +
@@ -161,13 +209,15 @@ func TestDaemonSustainedRate(t *testing.T) {
 	if r := st.num("reopens"); r != int64(len(files)-1) {
 		t.Errorf("reopens %d, want %d", r, len(files)-1)
 	}
-	t.Logf("LIVE RATE: asked %d packets/s for %ds; %s; nftables logged %d; daemon received %d, dropped_by_kernel %d, lines %d in %d files, lost inside the daemon %d, lost before it %d; daemon CPU %.2fs (%.1f%% of one core over %ds)",
-		rate, seconds, sent, logged, st.num("packets_received"), st.num("dropped_by_kernel"), lines, len(files),
+	t.Logf("LIVE RATE: asked %s; %s; nftables logged %d; daemon received %d, dropped_by_kernel %d, lines %d in %d files, lost inside the daemon %d, lost before it %d; daemon CPU %.2fs (%.2f µs a packet received; %.1f%% of one core over the %.1fs flood)",
+		asked, sent, logged, st.num("packets_received"), st.num("dropped_by_kernel"), lines, len(files),
 		st.num("packets_received")-int64(lines), int64(logged)-st.num("packets_received"),
-		cpu.Seconds(), 100*cpu.Seconds()/float64(seconds), seconds)
+		cpu.Seconds(), float64(cpu.Microseconds())/float64(max(st.num("packets_received"), 1)),
+		100*cpu.Seconds()/sendTime.Seconds(), sendTime.Seconds())
 	if pr := d.log.problems(); len(pr) > 0 {
 		t.Errorf("the daemon logged warnings or errors:\n%s", strings.Join(pr, "\n"))
 	}
+	return floodResult{kernelLost: int64(logged) - st.num("packets_received"), kernelDrops: st.num("dropped_by_kernel")}
 }
 
 // envInt is the positive integer in the environment variable name, or def.
@@ -246,7 +296,7 @@ func startRateTcpdump(t *testing.T, p *netPair, out string) *rateTcpdump {
 	return td
 }
 
-func (td *rateTcpdump) report(t *testing.T, logged, seconds int) {
+func (td *rateTcpdump) report(t *testing.T, logged int, sendTime time.Duration) {
 	t.Helper()
 	cpu := cpuTime(t, td.cmd.Process.Pid) - td.cpu0
 	td.cmd.Process.Signal(syscall.SIGINT)
@@ -255,10 +305,20 @@ func (td *rateTcpdump) report(t *testing.T, logged, seconds int) {
 	case <-time.After(10 * time.Second):
 		t.Fatalf("tcpdump did not exit within 10s of SIGINT")
 	}
+	// tcpdump ends its output with an empty line when interrupted.
+	lines := 0
+	if b, err := os.ReadFile(td.out); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if l != "" {
+				lines++
+			}
+		}
+	}
 	kdrop := "?"
 	if m := regexp.MustCompile(`(\d+) packets? dropped by kernel`).FindStringSubmatch(td.stderr.String()); m != nil {
 		kdrop = m[1]
 	}
-	t.Logf("TCPDUMP -l beside it: nftables logged %d; tcpdump wrote %d lines, dropped by kernel %s; CPU %.2fs (%.1f%% of one core over %ds)",
-		logged, countLines(td.out), kdrop, cpu.Seconds(), 100*cpu.Seconds()/float64(seconds), seconds)
+	t.Logf("TCPDUMP -l beside it: nftables logged %d; tcpdump wrote %d lines, dropped by kernel %s; CPU %.2fs (%.2f µs a line; %.1f%% of one core over the %.1fs flood)",
+		logged, lines, kdrop, cpu.Seconds(), float64(cpu.Microseconds())/float64(max(lines, 1)),
+		100*cpu.Seconds()/sendTime.Seconds(), sendTime.Seconds())
 }
