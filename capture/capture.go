@@ -14,21 +14,31 @@ import (
 
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/pcap"
+	"golang.org/x/net/bpf"
 )
 
-// Handle is an open libpcap capture, live or from a file.
+// Handle is an open libpcap capture, live or from a file, or on Linux an
+// NFLOG socket read natively (nflog_linux.go).
 type Handle struct {
 	h         *pcap.Handle
+	nl        *nflogReader // nflog:N, instead of h
 	linkType  int
-	netfilter bool          // nflog:N / nfqueue:N (libpcap's netlink reader)
+	netfilter bool          // nfqueue:N (libpcap's netlink reader)
 	idle      time.Duration // pause after an empty netfilter read
 }
 
 // OpenLive opens a live capture with an inactive handle: immediate mode,
 // the snapshot length, kernel buffer and read timeout of cfg, then the
-// filter.
+// filter. An nflog device on Linux is read without libpcap.
 func OpenLive(cfg Config) (*Handle, error) {
 	cfg.defaults()
+	if isNFLOG(cfg.Interface) {
+		nl, err := openNFLOG(cfg, compileNFLOGFilter)
+		if err != nil {
+			return nil, err
+		}
+		return &Handle{nl: nl, linkType: LinkTypeNFLOG}, nil
+	}
 	in, err := pcap.NewInactiveHandle(cfg.Interface)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.Interface, err)
@@ -53,7 +63,7 @@ func OpenLive(cfg Config) (*Handle, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.HasPrefix(cfg.Interface, "nflog") || strings.HasPrefix(cfg.Interface, "nfqueue") {
+	if strings.HasPrefix(cfg.Interface, "nfqueue") {
 		hd.netfilter = true
 		hd.idle = min(cfg.ReadTimeout, 10*time.Millisecond)
 	}
@@ -79,6 +89,21 @@ func finish(h *pcap.Handle, filter string) (*Handle, error) {
 	return &Handle{h: h, linkType: int(h.LinkType())}, nil
 }
 
+// compileNFLOGFilter compiles expr with libpcap for link type NFLOG, to
+// run in golang.org/x/net/bpf's VM over the records the native reader
+// returns, as libpcap's netfilter reader runs it over the same bytes.
+func compileNFLOGFilter(expr string, snapLen int) (*bpf.VM, error) {
+	raw, err := pcap.CompileBPFFilter(layersLinkType(LinkTypeNFLOG), snapLen, expr)
+	if err != nil {
+		return nil, err
+	}
+	prog := make([]bpf.Instruction, len(raw))
+	for i, in := range raw {
+		prog[i] = bpf.RawInstruction{Op: in.Code, Jt: in.Jt, Jf: in.Jf, K: in.K}.Disassemble()
+	}
+	return bpf.NewVM(prog)
+}
+
 // CheckFilter compiles expr for linkType without opening anything, so a
 // bad expression is refused before the daemon starts.
 func CheckFilter(linkType int, expr string) error {
@@ -98,6 +123,9 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
+	if h.nl != nil {
+		return h.nl.read()
+	}
 	data, ci, err := h.h.ZeroCopyReadPacketData()
 	switch {
 	case err == nil:
@@ -125,6 +153,9 @@ func isEAGAIN(err error) bool {
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) {
+	if h.nl != nil {
+		return h.nl.stats()
+	}
 	s, err := h.h.Stats()
 	if err != nil {
 		return Stats{}, err
@@ -133,4 +164,10 @@ func (h *Handle) Stats() (Stats, error) {
 }
 
 // Close closes the handle.
-func (h *Handle) Close() { h.h.Close() }
+func (h *Handle) Close() {
+	if h.nl != nil {
+		h.nl.close()
+		return
+	}
+	h.h.Close()
+}

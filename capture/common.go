@@ -27,6 +27,9 @@ const (
 	MaxBackoff         = 30 * time.Second
 )
 
+// LinkTypeNFLOG is the DLT of Linux's NFLOG records (nflog:N).
+const LinkTypeNFLOG = 239
+
 // Config describes a live capture.
 type Config struct {
 	Interface   string        // pflog0, nflog:N, ...

@@ -298,6 +298,16 @@ func startRateTcpdump(t *testing.T, p *netPair, out string) *rateTcpdump {
 
 func (td *rateTcpdump) report(t *testing.T, logged int, sendTime time.Duration) {
 	t.Helper()
+	// The kernel holds NFLOG records back for up to a second: wait for
+	// tcpdump's lines as for the daemon's.
+	last, moved := -1, time.Now()
+	poll(30*time.Second, func() (bool, string) {
+		n := countLines(td.out)
+		if n != last {
+			last, moved = n, time.Now()
+		}
+		return n >= logged || time.Since(moved) > 3*time.Second, ""
+	})
 	cpu := cpuTime(t, td.cmd.Process.Pid) - td.cpu0
 	td.cmd.Process.Signal(syscall.SIGINT)
 	select {

@@ -1,0 +1,26 @@
+//go:build !linux
+
+package capture
+
+import (
+	"errors"
+
+	"github.com/gopacket/gopacket"
+	"golang.org/x/net/bpf"
+)
+
+// NFLOG is Linux's: elsewhere no device name is an nflog device.
+
+func isNFLOG(string) bool { return false }
+
+type nflogReader struct{}
+
+func openNFLOG(Config, func(string, int) (*bpf.VM, error)) (*nflogReader, error) {
+	return nil, &permanentError{errors.New("nflog devices exist only on Linux")}
+}
+
+func (*nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
+	return nil, gopacket.CaptureInfo{}, errors.New("nflog devices exist only on Linux")
+}
+func (*nflogReader) stats() (Stats, error) { return Stats{}, nil }
+func (*nflogReader) close()                {}
