@@ -3,7 +3,6 @@
 package capture
 
 import (
-	"encoding/binary"
 	"errors"
 	"io"
 	"path/filepath"
@@ -31,18 +30,10 @@ func TestNFLOGFilterMatchesLibpcap(t *testing.T) {
 			continue
 		}
 		ip := d[h:]
-		fam, proto := byte(2), uint16(0x0800)
-		switch ip[0] >> 4 {
-		case 4:
-		case 6:
-			fam, proto = 10, 0x86dd
-		default:
+		if v := ip[0] >> 4; v != 4 && v != 6 {
 			continue
 		}
-		b := []byte{fam, 0, 0, byte(7 + len(recs)%2)} // resource IDs 7 and 8
-		b = nflogTLV(b, 1, []byte{byte(proto >> 8), byte(proto), 1, 0}) // NFULA_PACKET_HDR
-		b = nflogTLV(b, 10, []byte("test\x00"))                         // NFULA_PREFIX
-		b = nflogTLV(b, 9, ip)                                          // NFULA_PAYLOAD
+		b := pcapgen.NFLOGRecord(ip, uint16(7+len(recs)%2), "test") // resource IDs 7 and 8
 		recs = append(recs, pcapgen.Record{Sec: uint32(len(recs)), Data: b, WireLen: len(b)})
 	}
 	if len(recs) < 1000 {
@@ -105,14 +96,4 @@ func TestNFLOGFilterMatchesLibpcap(t *testing.T) {
 			t.Errorf("%q: accepts %d of %d records (the expression does not split them: a useless case)", expr, theirs, len(recs))
 		}
 	}
-}
-
-func nflogTLV(b []byte, typ uint16, v []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(v)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, v...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
 }

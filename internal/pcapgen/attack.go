@@ -180,16 +180,7 @@ func (c *AttackCapture) NFLOG(group func(i int) uint16) ([]Record, []Truth) {
 			continue
 		}
 		gid := group(i)
-		b := []byte{fam, 0, byte(gid >> 8), byte(gid)}
-		// NFULA_PACKET_HDR (hw_protocol, hook), NFULA_PREFIX, then
-		// NFULA_PAYLOAD; TLV lengths and types in host byte order.
-		proto := uint16(0x0800)
-		if fam == 10 {
-			proto = 0x86dd
-		}
-		b = appendNFTLV(b, 1, []byte{byte(proto >> 8), byte(proto), 1, 0})
-		b = appendNFTLV(b, 10, []byte("f2b-test\x00"))
-		b = appendNFTLV(b, 9, ip)
+		b := NFLOGRecord(ip, gid, "f2b-test")
 		t := ClassifyIP(ip, len(ip), fam == 10)
 		t.Action, t.Dir, t.Group = ActionBlock, DirIn, gid
 		t.Victims, t.Attack = c.Truth[i].Victims, c.Truth[i].Attack
@@ -197,6 +188,22 @@ func (c *AttackCapture) NFLOG(group func(i int) uint16) ([]Record, []Truth) {
 		truth = append(truth, t)
 	}
 	return recs, truth
+}
+
+// NFLOGRecord wraps the IP packet ip as the NFLOG record (link type 239)
+// of resource ID group that the kernel would send and libpcap would
+// return: nfgenmsg (family from the IP version), then NFULA_PACKET_HDR
+// (hw_protocol, hook), NFULA_PREFIX and NFULA_PAYLOAD, with TLV lengths
+// and types in host byte order.
+func NFLOGRecord(ip []byte, group uint16, prefix string) []byte {
+	fam, proto := uint8(2), uint16(0x0800)
+	if len(ip) > 0 && ip[0]>>4 == 6 {
+		fam, proto = 10, 0x86dd
+	}
+	b := []byte{fam, 0, byte(group >> 8), byte(group)}
+	b = appendNFTLV(b, 1, []byte{byte(proto >> 8), byte(proto), 1, 0})
+	b = appendNFTLV(b, 10, append([]byte(prefix), 0))
+	return appendNFTLV(b, 9, ip)
 }
 
 func appendNFTLV(b []byte, typ uint16, v []byte) []byte {
