@@ -149,7 +149,7 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 	r := &nflogReader{
 		f:       f,
 		rc:      rc,
-		buf:     make([]byte, 128+max(cfg.SnapLen, 64<<10)),
+		buf:     make([]byte, max(cfg.SnapLen, 64<<10)+64<<10), // a record of SnapLen bytes and its headers
 		vm:      vm,
 		timeout: cfg.ReadTimeout,
 		seq:     uint32(time.Now().Unix()),
