@@ -299,8 +299,32 @@ func (p *nfsP) u64(off int64) (uint64, bool) {
 	return uint64(be32(p.m[off:]))<<32 | uint64(be32(p.m[off+4:])), true
 }
 
+// uN reads a 64-bit word if wide, else a 32-bit one.
+func (p *nfsP) uN(off int64, wide bool) (uint64, bool) {
+	if wide {
+		return p.u64(off)
+	}
+	v, ok := p.u32(off)
+	return uint64(v), ok
+}
+
 // nfsRound4 is roundup2(n, 4) on a u_int: it wraps to 0 near 2^32.
 func nfsRound4(n uint32) uint32 { return (n + 3) &^ 3 }
+
+// nfsGenericProc maps a call's procedure number to the generic one: any
+// version but 3 is read with NFSv2's numbering.
+func nfsGenericProc(proc uint32, v3 bool) uint32 {
+	if !v3 && proc < nfsNProcs {
+		return nfsV2Proc[proc]
+	}
+	return proc
+}
+
+// nfsNameOnly reports whether only the name of a generic procedure is
+// printed, without arguments or results: null, nop and unknown ones.
+func nfsNameOnly(proc uint32) bool {
+	return proc == nfsProcNull || proc > nfsProcCommit
+}
 
 // nfsAppendProc appends " NAME" or " proc-N".
 func nfsAppendProc(b []byte, proc uint32) []byte {
@@ -321,10 +345,7 @@ func (x *nfsXIDMap) nfsRequest(b, m []byte, length uint32, ip *ipInfo) []byte {
 	x.enter(m, ip)
 	p := nfsP{b: b, m: m}
 	v3 := be32(m[16:]) == 3
-	proc := be32(m[20:])
-	if !v3 && proc < nfsNProcs {
-		proc = nfsV2Proc[proc]
-	}
+	proc := nfsGenericProc(be32(m[20:]), v3)
 	p.b = nfsAppendProc(p.b, proc)
 	if !p.request(proc, v3, length) {
 		p.b = appendTrunc(p.b, "nfs")
@@ -334,32 +355,27 @@ func (x *nfsXIDMap) nfsRequest(b, m []byte, length uint32, ip *ipInfo) []byte {
 
 // request prints a call's arguments; false means " [|nfs]" follows.
 func (p *nfsP) request(proc uint32, v3 bool, length uint32) bool {
+	if nfsNameOnly(proc) {
+		return true
+	}
+	dp, ok := p.parseReq(length)
+	if !ok {
+		return false
+	}
+	// Every call's arguments begin with a file handle; in these a file
+	// name follows it.
 	switch proc {
-	case nfsProcGetattr, nfsProcSetattr, nfsProcReadlink, nfsProcFsstat,
-		nfsProcFsinfo, nfsProcPathconf:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		_, ok = p.parseFH(dp, v3)
-		return ok
-
-	case nfsProcLookup, nfsProcCreate, nfsProcMkdir, nfsProcRemove, nfsProcRmdir:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		_, ok = p.parseFHN(dp, v3)
-		return ok
-
+	case nfsProcLookup, nfsProcCreate, nfsProcMkdir, nfsProcRemove, nfsProcRmdir,
+		nfsProcSymlink, nfsProcMknod, nfsProcRename:
+		dp, ok = p.parseFHN(dp, v3)
+	default:
+		dp, ok = p.parseFH(dp, v3)
+	}
+	if !ok {
+		return false
+	}
+	switch proc {
 	case nfsProcAccess:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFH(dp, v3); !ok {
-			return false
-		}
 		flags, ok := p.u32(dp)
 		if !ok {
 			return false
@@ -383,44 +399,12 @@ func (p *nfsP) request(proc uint32, v3 bool, length uint32) bool {
 		return true
 
 	case nfsProcRead:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFH(dp, v3); !ok {
-			return false
-		}
 		if v3 {
-			count, ok1 := p.u32(dp + 8)
-			off, ok2 := p.u64(dp)
-			if !ok1 || !ok2 {
-				return false
-			}
-			p.str(" ")
-			p.b = appendUint(p.b, uint64(count))
-			p.str(" bytes @ ")
-			p.b = appendUint(p.b, off)
-		} else {
-			count, ok1 := p.u32(dp + 4)
-			off, ok2 := p.u32(dp)
-			if !ok1 || !ok2 {
-				return false
-			}
-			p.str(" ")
-			p.b = appendUint(p.b, uint64(count))
-			p.str(" bytes @ ")
-			p.b = appendUint(p.b, uint64(off))
+			return p.parseCountOff(dp, dp+8, true, false)
 		}
-		return true
+		return p.parseCountOff(dp, dp+4, false, false)
 
 	case nfsProcWrite:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFH(dp, v3); !ok {
-			return false
-		}
 		if v3 {
 			n1, ok1 := p.u32(dp + 16)
 			n2, ok2 := p.u32(dp + 8)
@@ -455,30 +439,15 @@ func (p *nfsP) request(proc uint32, v3 bool, length uint32) bool {
 		return true
 
 	case nfsProcSymlink:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFHN(dp, v3); !ok {
-			return false
-		}
 		p.str(" ->")
 		if v3 {
 			if dp, ok = p.skipSattr3(dp); !ok {
 				return false
 			}
 		}
-		_, ok = p.parseFN(dp)
-		return ok
+		return nfsOK(p.parseFN(dp))
 
 	case nfsProcMknod:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFHN(dp, v3); !ok {
-			return false
-		}
 		typ, ok := p.u32(dp)
 		if !ok {
 			return false
@@ -495,71 +464,47 @@ func (p *nfsP) request(proc uint32, v3 bool, length uint32) bool {
 		}
 		return true
 
-	case nfsProcRename:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFHN(dp, v3); !ok {
-			return false
-		}
+	case nfsProcRename, nfsProcLink:
 		p.str(" ->")
-		_, ok = p.parseFHN(dp, v3)
-		return ok
+		return nfsOK(p.parseFHN(dp, v3))
 
-	case nfsProcLink:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
+	case nfsProcReaddir:
+		if !v3 {
+			return p.parseCountOff(dp, dp+4, false, false)
 		}
-		if dp, ok = p.parseFH(dp, v3); !ok {
-			return false
-		}
-		p.str(" ->")
-		_, ok = p.parseFHN(dp, v3)
-		return ok
+		return p.parseCountOff(dp, dp+16, true, true) // count after the cookie verifier
 
-	case nfsProcReaddir, nfsProcReaddirplus, nfsProcCommit:
-		dp, ok := p.parseReq(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parseFH(dp, v3); !ok {
-			return false
-		}
-		if proc == nfsProcReaddir && !v3 {
-			count, ok1 := p.u32(dp + 4)
-			cookie, ok2 := p.u32(dp)
-			if !ok1 || !ok2 {
-				return false
-			}
-			p.str(" ")
-			p.b = appendUint(p.b, uint64(count))
-			p.str(" bytes @ ")
-			p.b = appendUint(p.b, uint64(cookie))
-			return true
-		}
-		cntOff := dp + 16 // readdir(plus): count after the cookie verifier
-		if proc == nfsProcCommit {
-			cntOff = dp + 8
-		}
-		count, ok1 := p.u32(cntOff)
-		off, ok2 := p.u64(dp)
-		if !ok1 || !ok2 {
-			return false
-		}
-		p.str(" ")
-		p.b = appendUint(p.b, uint64(count))
-		p.str(" bytes @ ")
-		if proc == nfsProcCommit {
-			p.b = appendUint(p.b, off)
-		} else {
-			p.b = appendInt(p.b, int64(off)) // PRId64
-		}
-		return true
+	case nfsProcReaddirplus:
+		return p.parseCountOff(dp, dp+16, true, true)
+
+	case nfsProcCommit:
+		return p.parseCountOff(dp, dp+8, true, false)
 	}
-	return true // null, nop and unknown procedures: the name only
+	return true // the handle (and name) only
 }
+
+// parseCountOff reads a count at cntOff, then an offset at dp (64 bits
+// wide if off64, else 32), and prints " COUNT bytes @ OFFSET"; the offset
+// is printed as signed (PRId64) if signed.
+func (p *nfsP) parseCountOff(dp, cntOff int64, off64, signed bool) bool {
+	count, ok1 := p.u32(cntOff)
+	off, ok2 := p.uN(dp, off64)
+	if !ok1 || !ok2 {
+		return false
+	}
+	p.str(" ")
+	p.b = appendUint(p.b, uint64(count))
+	p.str(" bytes @ ")
+	if signed {
+		p.b = appendInt(p.b, int64(off))
+	} else {
+		p.b = appendUint(p.b, off)
+	}
+	return true
+}
+
+// nfsOK drops the offset a parser returns, keeping whether it succeeded.
+func nfsOK(_ int64, ok bool) bool { return ok }
 
 // parseReq finds the first argument word past the credentials and the
 // verifier (parsereq); length is the RPC message length.
@@ -900,57 +845,44 @@ func (x *nfsXIDMap) nfsReply(b, m []byte, length uint32, ip *ipInfo) []byte {
 // was printed.
 func (p *nfsP) reply(proc, vers uint32, length uint32) bool {
 	v3 := vers == 3
-	if !v3 && proc < nfsNProcs {
-		proc = nfsV2Proc[proc]
-	}
+	proc = nfsGenericProc(proc, v3)
 	p.b = nfsAppendProc(p.b, proc)
+	if nfsNameOnly(proc) {
+		return true
+	}
+	dp, ok := p.parseRep(length)
+	if !ok {
+		return false
+	}
 	switch proc {
 	case nfsProcGetattr:
-		dp, ok := p.parseRep(length)
-		return ok && p.parseAttrStat(dp, true, v3)
+		return p.parseAttrStat(dp, true, v3)
 
-	case nfsProcSetattr:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
+	case nfsProcSetattr, nfsProcWrite:
 		if v3 {
-			_, ok = p.parseWccRes(dp)
-			return ok
+			return nfsOK(p.parseWccRes(dp))
 		}
-		return p.parseAttrStat(dp, true, false)
+		return p.parseAttrStat(dp, proc == nfsProcSetattr, false)
 
 	case nfsProcLookup:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if !v3 {
 			return p.parseDirOpRes(dp)
 		}
-		dp, er, ok := p.parseStatus(dp)
-		if !ok {
+		var er uint32
+		if dp, er, ok = p.parseStatus(dp); !ok {
 			return false
 		}
 		if er == 0 {
 			if dp, ok = p.parseFH(dp, true); !ok {
 				return false
 			}
-			_, ok = p.parsePostOpAttr(dp)
-			return ok
+			return nfsOK(p.parsePostOpAttr(dp))
 		}
 		return true
 
 	case nfsProcAccess:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		dp, er, ok := p.parseStatus(dp)
-		if !ok {
-			return false
-		}
-		if dp, ok = p.parsePostOpAttr(dp); !ok {
+		var er uint32
+		if dp, er, ok = p.parseStatusPostOp(dp); !ok {
 			return false
 		}
 		if er == 0 {
@@ -964,12 +896,8 @@ func (p *nfsP) reply(proc, vers uint32, length uint32) bool {
 		return true
 
 	case nfsProcReadlink:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		dp, er, ok := p.parseStatus(dp)
-		if !ok {
+		var er uint32
+		if dp, er, ok = p.parseStatus(dp); !ok {
 			return false
 		}
 		if er != 0 {
@@ -981,126 +909,64 @@ func (p *nfsP) reply(proc, vers uint32, length uint32) bool {
 			}
 		}
 		p.str(" ")
-		_, ok = p.parseFN(dp)
-		return ok
+		return nfsOK(p.parseFN(dp))
 
 	case nfsProcRead:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if v3 {
-			if dp, _, ok = p.parseStatus(dp); !ok {
-				return false
-			}
-			_, ok = p.parsePostOpAttr(dp)
-			return ok
-		}
-		return p.parseAttrStat(dp, false, false)
-
-	case nfsProcWrite:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		if v3 {
-			if dp, _, ok = p.parseStatus(dp); !ok {
-				return false
-			}
-			_, ok = p.parseWccData(dp)
+			_, _, ok = p.parseStatusPostOp(dp)
 			return ok
 		}
 		return p.parseAttrStat(dp, false, false)
 
 	case nfsProcCreate, nfsProcMkdir:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if v3 {
-			_, ok = p.parseCreateOpRes(dp)
-			return ok
+			return nfsOK(p.parseCreateOpRes(dp))
 		}
 		return p.parseDirOpRes(dp)
 
 	case nfsProcSymlink:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if v3 {
-			_, ok = p.parseCreateOpRes(dp)
-			return ok
+			return nfsOK(p.parseCreateOpRes(dp))
 		}
 		_, _, ok = p.parseStatus(dp)
 		return ok
 
 	case nfsProcMknod:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		_, ok = p.parseCreateOpRes(dp)
-		return ok
+		return nfsOK(p.parseCreateOpRes(dp))
 
 	case nfsProcRemove, nfsProcRmdir:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if v3 {
-			_, ok = p.parseWccRes(dp)
-			return ok
+			return nfsOK(p.parseWccRes(dp))
 		}
 		_, _, ok = p.parseStatus(dp)
 		return ok
 
 	case nfsProcRename, nfsProcLink:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		_, _, ok = p.parseStatus(dp)
 		return ok
 
 	case nfsProcReaddir:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
 		if v3 {
-			_, ok = p.parseV3RdDirRes(dp)
+			_, _, ok = p.parseStatusPostOp(dp)
 			return ok
 		}
 		return p.parseRdDirRes(dp)
 
 	case nfsProcReaddirplus:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		_, ok = p.parseV3RdDirRes(dp)
+		_, _, ok = p.parseStatusPostOp(dp)
 		return ok
 
 	case nfsProcFsstat:
-		dp, ok := p.parseRep(length)
-		return ok && p.parseStatfs(dp, v3)
+		return p.parseStatfs(dp, v3)
 
 	case nfsProcFsinfo:
-		dp, ok := p.parseRep(length)
-		return ok && p.parseFsinfo(dp)
+		return p.parseFsinfo(dp)
 
 	case nfsProcPathconf:
-		dp, ok := p.parseRep(length)
-		return ok && p.parsePathconf(dp)
+		return p.parsePathconf(dp)
 
 	case nfsProcCommit:
-		dp, ok := p.parseRep(length)
-		if !ok {
-			return false
-		}
-		_, ok = p.parseWccRes(dp)
-		return ok
+		return nfsOK(p.parseWccRes(dp))
 	}
 	return true
 }
@@ -1174,21 +1040,12 @@ func (p *nfsP) parseFattr(dp int64, verbose, v3 bool) (int64, bool) {
 		p.b = appendInt(p.b, int64(uid))
 		p.str("/")
 		p.b = appendInt(p.b, int64(gid))
-		if v3 {
-			sz, ok := p.u64(dp + 20)
-			if !ok {
-				return 0, false
-			}
-			p.str(" sz ")
-			p.b = appendUint(p.b, sz)
-		} else {
-			sz, ok := p.u32(dp + 20)
-			if !ok {
-				return 0, false
-			}
-			p.str(" sz ")
-			p.b = appendUint(p.b, uint64(sz))
+		sz, ok := p.uN(dp+20, v3)
+		if !ok {
+			return 0, false
 		}
+		p.str(" sz ")
+		p.b = appendUint(p.b, sz)
 	}
 	if v3 {
 		return dp + nfsV3Fattr, true
@@ -1297,12 +1154,15 @@ func (p *nfsP) parseCreateOpRes(dp int64) (int64, bool) {
 	return p.parseFH(dp+4, true)
 }
 
-func (p *nfsP) parseV3RdDirRes(dp int64) (int64, bool) {
-	dp, _, ok := p.parseStatus(dp)
-	if !ok {
-		return 0, false
+// parseStatusPostOp reads an NFSv3 status, printed when not 0, and skips
+// the optional attributes after it (at default verbosity, all of
+// parsev3rddirres and of NFSv3's read reply).
+func (p *nfsP) parseStatusPostOp(dp int64) (_ int64, er uint32, ok bool) {
+	if dp, er, ok = p.parseStatus(dp); !ok {
+		return 0, 0, false
 	}
-	return p.parsePostOpAttr(dp)
+	dp, ok = p.parsePostOpAttr(dp)
+	return dp, er, ok
 }
 
 func (p *nfsP) parseRdDirRes(dp int64) bool {
@@ -1369,11 +1229,8 @@ func (p *nfsP) parseStatfs(dp int64, v3 bool) bool {
 func nfsBE64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }
 
 func (p *nfsP) parseFsinfo(dp int64) bool {
-	dp, er, ok := p.parseStatus(dp)
+	dp, er, ok := p.parseStatusPostOp(dp)
 	if !ok {
-		return false
-	}
-	if dp, ok = p.parsePostOpAttr(dp); !ok {
 		return false
 	}
 	if er != 0 {
@@ -1393,11 +1250,8 @@ func (p *nfsP) parseFsinfo(dp int64) bool {
 }
 
 func (p *nfsP) parsePathconf(dp int64) bool {
-	dp, er, ok := p.parseStatus(dp)
+	dp, er, ok := p.parseStatusPostOp(dp)
 	if !ok {
-		return false
-	}
-	if dp, ok = p.parsePostOpAttr(dp); !ok {
 		return false
 	}
 	if er != 0 {
