@@ -49,16 +49,11 @@ func (d *Decoder) printGRE(b []byte, data []byte, length int, ip *ipInfo) []byte
 
 // greV0 is gre_print_0.
 func (d *Decoder) greV0(b []byte, data []byte, length uint32) []byte {
-	n := length
-	flags := be16(data)
-	off := 2
-	n -= 2
-	if len(data) < off+2 || n < 2 {
+	if len(data) < 4 || length < 4 {
 		return appendTrunc(b, "gre")
 	}
-	prot := be16(data[off:])
-	off += 2
-	n -= 2
+	flags, prot := be16(data), be16(data[2:])
+	off, n := 4, length-4
 	if flags&(greCP|greRP) != 0 {
 		if len(data) < off+2 || n < 2 {
 			return appendTrunc(b, "gre")
@@ -73,23 +68,9 @@ func (d *Decoder) greV0(b []byte, data []byte, length uint32) []byte {
 		off += 2
 		n -= 2
 	}
-	if flags&greKP != 0 {
-		if len(data) < off+4 || n < 4 {
-			return appendTrunc(b, "gre")
-		}
-		b = append(b, ", key=0x"...)
-		b = appendHex(b, uint64(be32(data[off:])))
-		off += 4
-		n -= 4
-	}
-	if flags&greSP != 0 {
-		if len(data) < off+4 || n < 4 {
-			return appendTrunc(b, "gre")
-		}
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(be32(data[off:])))
-		off += 4
-		n -= 4
+	var ok bool
+	if b, off, n, ok = greWords(b, flags, greV0Words[:], data, off, n); !ok {
+		return appendTrunc(b, "gre")
 	}
 	if flags&greRP != 0 {
 		for {
@@ -104,7 +85,6 @@ func (d *Decoder) greV0(b []byte, data []byte, length uint32) []byte {
 			if af == 0 && srelen == 0 {
 				break
 			}
-			var ok bool
 			b, ok = greSRE(b, af, sreoff, srelen, data, off, n)
 			if !ok || n < uint32(srelen) {
 				return appendTrunc(b, "gre")
@@ -135,6 +115,55 @@ func (d *Decoder) greV0(b []byte, data []byte, length uint32) []byte {
 	return appendHex(b, uint64(prot))
 }
 
+// greWord is one optional 32-bit word of the GRE header: present when
+// flag is set, printed as label and the word masked with mask, in hex or
+// in decimal.
+type greWord struct {
+	flag  uint16
+	label string
+	mask  uint32
+	hex   bool
+}
+
+// The optional words of GREv0 and GREv1 between the protocol and the
+// routing field, in the order they come in.
+var (
+	greV0Words = [...]greWord{
+		{greKP, ", key=0x", 0xffffffff, true},
+		{greSP, ", seq ", 0xffffffff, false},
+	}
+	greV1Words = [...]greWord{
+		{greKP, ", call ", 0xffff, false},
+		{greSP, ", seq ", 0xffffffff, false},
+		{greAP, ", ack ", 0xffffffff, false},
+	}
+)
+
+// greWords prints those of words whose flag is set in flags, reading them
+// from data[off:] with n bytes left in the packet, and returns off and n
+// past them. ok is false when a word is cut off (the caller then prints
+// the truncation marker).
+func greWords(b []byte, flags uint16, words []greWord, data []byte, off int, n uint32) (_ []byte, _ int, _ uint32, ok bool) {
+	for _, w := range words {
+		if flags&w.flag == 0 {
+			continue
+		}
+		if len(data) < off+4 || n < 4 {
+			return b, off, n, false
+		}
+		b = append(b, w.label...)
+		v := uint64(be32(data[off:]) & w.mask)
+		if w.hex {
+			b = appendHex(b, v)
+		} else {
+			b = appendUint(b, v)
+		}
+		off += 4
+		n -= 4
+	}
+	return b, off, n, true
+}
+
 // greAppendProto appends ", proto NAME (0x%04x)" (printed because of -e).
 func greAppendProto(b []byte, prot uint16) []byte {
 	b = append(b, ", proto "...)
@@ -154,11 +183,11 @@ func greSRE(b []byte, af uint16, sreoff, srelen uint8, data []byte, off int, n u
 	switch af {
 	case 0x0800:
 		b = append(b, ", (rtaf=ip"...)
-		b, ok = greSREIP(b, sreoff, srelen, data, off, n)
+		b, ok = greSREList(b, sreoff, srelen, data, off, n, 4)
 		return append(b, ')'), ok
 	case 0xfffe:
 		b = append(b, ", (rtaf=asn"...)
-		b, ok = greSREASN(b, sreoff, srelen, data, off, n)
+		b, ok = greSREList(b, sreoff, srelen, data, off, n, 2)
 		return append(b, ')'), ok
 	}
 	b = append(b, ", (rtaf=0x"...)
@@ -183,88 +212,44 @@ func greSREBad(b []byte, sreoff, srelen uint8, mask uint8) (_ []byte, bad bool) 
 	return b, false
 }
 
-func greSREIP(b []byte, sreoff, srelen uint8, data []byte, off int, n uint32) ([]byte, bool) {
-	b, bad := greSREBad(b, sreoff, srelen, 3)
+// greSREList prints the addresses of a source route entry, each width
+// bytes long: IPv4 addresses (width 4) or AS numbers (width 2).
+func greSREList(b []byte, sreoff, srelen uint8, data []byte, off int, n uint32, width int) ([]byte, bool) {
+	b, bad := greSREBad(b, sreoff, srelen, uint8(width-1))
 	if bad {
 		return b, true
 	}
 	start := off
 	for srelen != 0 {
-		if len(data) < off+4 || n < 4 {
+		if len(data) < off+width || n < uint32(width) {
 			return b, false
 		}
 		b = append(b, ' ')
 		if off-start == int(sreoff) {
 			b = append(b, '*')
 		}
-		b = appendIPv4(b, data[off:off+4])
-		off += 4
-		n -= 4
-		srelen -= 4
-	}
-	return b, true
-}
-
-func greSREASN(b []byte, sreoff, srelen uint8, data []byte, off int, n uint32) ([]byte, bool) {
-	b, bad := greSREBad(b, sreoff, srelen, 1)
-	if bad {
-		return b, true
-	}
-	start := off
-	for srelen != 0 {
-		if len(data) < off+2 || n < 2 {
-			return b, false
+		if width == 4 {
+			b = appendIPv4(b, data[off:off+4])
+		} else {
+			b = appendHex(b, uint64(be16(data[off:])))
 		}
-		b = append(b, ' ')
-		if off-start == int(sreoff) {
-			b = append(b, '*')
-		}
-		b = appendHex(b, uint64(be16(data[off:])))
-		off += 2
-		n -= 2
-		srelen -= 2
+		off += width
+		n -= uint32(width)
+		srelen -= uint8(width)
 	}
 	return b, true
 }
 
 // greV1 is gre_print_1 (enhanced GRE, PPTP).
 func (d *Decoder) greV1(b []byte, data []byte, length uint32) []byte {
-	n := length
-	flags := be16(data)
-	off := 2
-	n -= 2
-	if len(data) < off+2 || n < 2 {
+	if len(data) < 4 || length < 4 {
 		return appendTrunc(b, "gre")
 	}
-	prot := be16(data[off:])
-	off += 2
-	n -= 2
-	if flags&greKP != 0 {
-		if len(data) < off+4 || n < 4 {
-			return appendTrunc(b, "gre")
-		}
-		b = append(b, ", call "...)
-		b = appendUint(b, uint64(be32(data[off:])&0xffff))
-		off += 4
-		n -= 4
-	}
-	if flags&greSP != 0 {
-		if len(data) < off+4 || n < 4 {
-			return appendTrunc(b, "gre")
-		}
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(be32(data[off:])))
-		off += 4
-		n -= 4
-	}
-	if flags&greAP != 0 {
-		if len(data) < off+4 || n < 4 {
-			return appendTrunc(b, "gre")
-		}
-		b = append(b, ", ack "...)
-		b = appendUint(b, uint64(be32(data[off:])))
-		off += 4
-		n -= 4
+	flags, prot := be16(data), be16(data[2:])
+	off, n := 4, length-4
+	var ok bool
+	if b, off, n, ok = greWords(b, flags, greV1Words[:], data, off, n); !ok {
+		return appendTrunc(b, "gre")
 	}
 	if flags&greSP == 0 {
 		b = append(b, ", no-payload"...)
@@ -520,44 +505,73 @@ func pppCtrl(b []byte, name string, p []byte, length uint32) []byte {
 	return appendUint(b, uint64(length+2))
 }
 
-// pppCHAPPrint is handle_chap.
-func pppCHAPPrint(b []byte, p []byte, length uint32) []byte {
+// pppAuthHead prints the code and id that handle_chap and handle_pap
+// start with. lower and upper are the protocol's name in both cases;
+// codes names the codes (an empty or missing name is "unknown"). ok is
+// false when the handler returns there.
+func pppAuthHead(b []byte, p []byte, length uint32, lower, upper string, codes []string) (_ []byte, ok bool) {
 	if length < 1 {
-		return append(b, "[|chap]"...)
+		b = append(b, "[|"...)
+		b = append(b, lower...)
+		return append(b, ']'), false
 	}
 	if len(p) < 1 {
-		return appendTrunc(b, "ppp")
+		return appendTrunc(b, "ppp"), false
 	}
 	if length < 4 {
-		b = append(b, "[|chap 0x"...)
+		b = append(b, "[|"...)
+		b = append(b, lower...)
+		b = append(b, " 0x"...)
 		b = appendHexByte(b, p[0])
-		return append(b, ']')
+		return append(b, ']'), false
 	}
 	code := p[0]
-	b = append(b, "CHAP, "...)
-	switch code {
-	case 1:
-		b = append(b, "Challenge"...)
-	case 2:
-		b = append(b, "Response"...)
-	case 3:
-		b = append(b, "Success"...)
-	case 4:
-		b = append(b, "Fail"...)
-	default:
+	b = append(b, upper...)
+	b = append(b, ", "...)
+	if int(code) < len(codes) && codes[code] != "" {
+		b = append(b, codes[code]...)
+	} else {
 		b = append(b, "unknown"...)
 	}
 	b = append(b, " (0x"...)
 	b = appendHexByte(b, code)
 	b = append(b, ')')
 	if len(p) < 2 {
-		return appendTrunc(b, "ppp")
+		return appendTrunc(b, "ppp"), false
 	}
 	b = append(b, ", id "...)
 	b = appendUint(b, uint64(p[1]))
 	if len(p) < 4 {
-		return appendTrunc(b, "ppp")
+		return appendTrunc(b, "ppp"), false
 	}
+	return b, true
+}
+
+// pppAuthText appends cnt bytes of p from p[i] on, escaped; ok is false
+// when the capture ends first (the truncation marker is then appended).
+func pppAuthText(b []byte, p []byte, i, cnt uint32) (_ []byte, ok bool) {
+	for k := uint32(0); k < cnt; k++ {
+		if uint32(len(p)) <= i+k {
+			return appendTrunc(b, "ppp"), false
+		}
+		b = appendEscChar(b, p[i+k])
+	}
+	return b, true
+}
+
+// pppCHAPCodes and pppPAPCodes name the CHAP and PAP codes by number.
+var (
+	pppCHAPCodes = [...]string{1: "Challenge", 2: "Response", 3: "Success", 4: "Fail"}
+	pppPAPCodes  = [...]string{1: "Auth-Req", 2: "Auth-ACK", 3: "Auth-NACK"}
+)
+
+// pppCHAPPrint is handle_chap.
+func pppCHAPPrint(b []byte, p []byte, length uint32) []byte {
+	b, ok := pppAuthHead(b, p, length, "chap", "CHAP", pppCHAPCodes[:])
+	if !ok {
+		return b
+	}
+	code := p[0]
 	ln := uint32(be16(p[2:]))
 	i := uint32(4)
 	switch code {
@@ -582,60 +596,21 @@ func pppCHAPPrint(b []byte, p []byte, length uint32) []byte {
 			i++
 		}
 		b = append(b, ", Name "...)
-		for k := uint32(0); k < ln-i; k++ {
-			if uint32(len(p)) <= i+k {
-				return appendTrunc(b, "ppp")
-			}
-			b = appendEscChar(b, p[i+k])
-		}
+		b, _ = pppAuthText(b, p, i, ln-i)
 	case 3, 4:
 		b = append(b, ", Msg "...)
-		for k := uint32(0); k < ln-i; k++ {
-			if uint32(len(p)) <= i+k {
-				return appendTrunc(b, "ppp")
-			}
-			b = appendEscChar(b, p[i+k])
-		}
+		b, _ = pppAuthText(b, p, i, ln-i)
 	}
 	return b
 }
 
 // pppPAPPrint is handle_pap.
 func pppPAPPrint(b []byte, p []byte, length uint32) []byte {
-	if length < 1 {
-		return append(b, "[|pap]"...)
-	}
-	if len(p) < 1 {
-		return appendTrunc(b, "ppp")
-	}
-	if length < 4 {
-		b = append(b, "[|pap 0x"...)
-		b = appendHexByte(b, p[0])
-		return append(b, ']')
+	b, ok := pppAuthHead(b, p, length, "pap", "PAP", pppPAPCodes[:])
+	if !ok {
+		return b
 	}
 	code := p[0]
-	b = append(b, "PAP, "...)
-	switch code {
-	case 1:
-		b = append(b, "Auth-Req"...)
-	case 2:
-		b = append(b, "Auth-ACK"...)
-	case 3:
-		b = append(b, "Auth-NACK"...)
-	default:
-		b = append(b, "unknown"...)
-	}
-	b = append(b, " (0x"...)
-	b = appendHexByte(b, code)
-	b = append(b, ')')
-	if len(p) < 2 {
-		return appendTrunc(b, "ppp")
-	}
-	b = append(b, ", id "...)
-	b = appendUint(b, uint64(p[1]))
-	if len(p) < 4 {
-		return appendTrunc(b, "ppp")
-	}
 	ln := uint32(be16(p[2:]))
 	if ln > length {
 		b = append(b, ", length "...)
@@ -664,14 +639,9 @@ func pppPAPPrint(b []byte, p []byte, length uint32) []byte {
 			return b, true
 		}
 		b = append(b, label...)
-		for k := uint32(0); k < fl; k++ {
-			if uint32(len(p)) <= i {
-				return appendTrunc(b, "ppp"), true
-			}
-			b = appendEscChar(b, p[i])
-			i++
-		}
-		return b, false
+		b, ok := pppAuthText(b, p, i, fl)
+		i += fl
+		return b, !ok
 	}
 	var done bool
 	switch code {

@@ -92,6 +92,21 @@ func (p *snmpPrinter) trunc() {
 	p.stop = true
 }
 
+// num appends pre, v in decimal and post, the shape of most of tcpdump's
+// bracketed complaints: "[errorIndex(" 3 ")!=0]".
+func (p *snmpPrinter) num(pre string, v int64, post string) {
+	p.b = append(p.b, pre...)
+	p.b = appendInt(p.b, v)
+	p.b = append(p.b, post...)
+}
+
+// str appends pre, s and post.
+func (p *snmpPrinter) str(pre, s, post string) {
+	p.b = append(p.b, pre...)
+	p.b = append(p.b, s...)
+	p.b = append(p.b, post...)
+}
+
 // parse is asn1_parse: it decodes the element at data[off:], of which at
 // most n bytes belong to the enclosing item, and returns the number of
 // bytes it spans (header and contents) and false when it printed a
@@ -161,11 +176,8 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		noct := e.asnlen % 0x80
 		e.asnlen = 0
 		if n < noct {
-			p.b = append(p.b, "[asnlen? "...)
-			p.b = appendInt(p.b, int64(int32(n)))
-			p.b = append(p.b, '<')
-			p.b = appendUint(p.b, uint64(noct))
-			p.b = append(p.b, ']')
+			p.num("[asnlen? ", int64(int32(n)), "<")
+			p.num("", int64(noct), "]")
 			return 0, false
 		}
 		if len(p.data)-off < int(noct) {
@@ -180,21 +192,14 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		}
 	}
 	if n < e.asnlen {
-		p.b = append(p.b, "[len"...)
-		p.b = appendInt(p.b, int64(int32(n)))
-		p.b = append(p.b, "<asnlen"...)
-		p.b = appendUint(p.b, uint64(e.asnlen))
-		p.b = append(p.b, ']')
+		p.num("[len", int64(int32(n)), "<asnlen")
+		p.num("", int64(e.asnlen), "]")
 		return 0, false
 	}
 	if int(id) >= len(snmpClassIDs[class]) {
 		p.b = append(p.b, "[id?"...)
 		p.b = append(p.b, "PC"[form])
-		p.b = append(p.b, '/')
-		p.b = append(p.b, snmpClassName...)
-		p.b = append(p.b, '/')
-		p.b = appendUint(p.b, uint64(id))
-		p.b = append(p.b, ']')
+		p.num("/"+snmpClassName+"/", int64(id), "]")
 		return 0, false
 	}
 	if uint64(len(p.data)-off) < uint64(e.asnlen) {
@@ -216,23 +221,18 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 					p.b = append(p.b, "[asnlen=0]"...)
 					return 0, false
 				}
-				var v uint32
+				var v uint64
 				if body[0]&0x80 != 0 {
 					v = 0xffffffff
 				}
-				for _, c := range body {
-					v = v<<8 | uint32(c)
-				}
-				e.integer = int32(v)
+				e.integer = int32(uint32(snmpShiftIn(v, body)))
 			case 6:
 				e.typ = snmpBeOID
 			case 5:
 				e.typ = snmpBeNull
 			default:
 				e.typ = snmpBeOctet
-				p.b = append(p.b, "[P/U/"...)
-				p.b = append(p.b, name...)
-				p.b = append(p.b, ']')
+				p.str("[P/U/", name, "]")
 			}
 		case 1: // application
 			switch id {
@@ -240,23 +240,13 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeInetAddr
 			case 1, 2, 3:
 				e.typ = snmpBeUns
-				var v uint32
-				for _, c := range body {
-					v = v<<8 + uint32(c)
-				}
-				e.uns = v
+				e.uns = uint32(snmpShiftIn(0, body))
 			case 6:
 				e.typ = snmpBeUns64
-				var v uint64
-				for _, c := range body {
-					v = v<<8 + uint64(c)
-				}
-				e.uns64 = v
+				e.uns64 = snmpShiftIn(0, body)
 			default:
 				e.typ = snmpBeOctet
-				p.b = append(p.b, "[P/A/"...)
-				p.b = append(p.b, name...)
-				p.b = append(p.b, ']')
+				p.str("[P/A/", name, "]")
 			}
 		case 2: // context
 			switch id {
@@ -268,11 +258,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeEndOfMibView
 			}
 		default: // private
-			p.b = append(p.b, "[P/"...)
-			p.b = append(p.b, snmpClassName...)
-			p.b = append(p.b, '/')
-			p.b = append(p.b, name...)
-			p.b = append(p.b, ']')
+			p.str("[P/"+snmpClassName+"/", name, "]")
 			e.typ = snmpBeOctet
 		}
 	} else { // constructed
@@ -282,20 +268,26 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeSeq
 			} else {
 				e.typ = snmpBeOctet
-				p.b = append(p.b, "C/U/"...)
-				p.b = append(p.b, name...)
+				p.str("C/U/", name, "")
 			}
 		case 2:
 			e.typ = snmpBePDU
 		default:
 			e.typ = snmpBeOctet
-			p.b = append(p.b, "C/"...)
-			p.b = append(p.b, snmpClassName...)
-			p.b = append(p.b, '/')
-			p.b = append(p.b, name...)
+			p.str("C/"+snmpClassName+"/", name, "")
 		}
 	}
 	return int(e.asnlen) + hdr, true
+}
+
+// snmpShiftIn shifts the bytes of body into v, most significant first, as
+// asn1_parse reads integers. Its low 32 bits are what tcpdump's 32-bit
+// loops get (the bits shifted out above them never come back).
+func snmpShiftIn(v uint64, body []byte) uint64 {
+	for _, c := range body {
+		v = v<<8 | uint64(c)
+	}
+	return v
 }
 
 func (p *snmpPrinter) body(e *snmpElem) []byte {
@@ -373,9 +365,7 @@ func (p *snmpPrinter) print(e *snmpElem) {
 	case snmpBeStr:
 		p.printString(e)
 	case snmpBeSeq:
-		p.b = append(p.b, "Seq("...)
-		p.b = appendUint(p.b, uint64(e.asnlen))
-		p.b = append(p.b, ')')
+		p.num("Seq(", int64(e.asnlen), ")")
 	case snmpBeInetAddr:
 		if e.asnlen != 4 {
 			p.b = append(p.b, "[inetaddr len!=4]"...)
@@ -387,14 +377,10 @@ func (p *snmpPrinter) print(e *snmpElem) {
 			p.b = appendUint(p.b, uint64(c))
 		}
 	case snmpBeNoSuchObject, snmpBeNoSuchInst, snmpBeEndOfMibView:
-		p.b = append(p.b, '[')
-		p.b = append(p.b, snmpExceptionNames[e.id]...)
-		p.b = append(p.b, ']')
+		p.str("[", snmpExceptionNames[e.id], "]")
 	case snmpBePDU:
 		p.b = append(p.b, snmpClassIDs[2][e.id]...)
-		p.b = append(p.b, '(')
-		p.b = appendUint(p.b, uint64(e.asnlen))
-		p.b = append(p.b, ')')
+		p.num("(", int64(e.asnlen), ")")
 	case snmpBeAny:
 		p.b = append(p.b, "[BE_ANY!?]"...)
 	default:
@@ -410,21 +396,30 @@ func (p *snmpPrinter) expect(off int, n uint32, e *snmpElem, typ uint8, what str
 		return 0, false
 	}
 	if e.typ != typ {
-		p.b = append(p.b, '[')
-		p.b = append(p.b, what...)
-		p.b = append(p.b, ']')
+		p.str("[", what, "]")
 		p.print(e)
 		return 0, false
 	}
 	return count, true
 }
 
+// field is expect followed by stepping over the element: it returns the
+// offset and the length left after it.
+func (p *snmpPrinter) field(off int, n uint32, e *snmpElem, typ uint8, what string) (int, uint32, bool) {
+	count, ok := p.expect(off, n, e, typ, what)
+	return off + count, n - uint32(count), ok
+}
+
+// seq is expect for a sequence: it returns the offset and the length of
+// the sequence's contents.
+func (p *snmpPrinter) seq(off int, n uint32, e *snmpElem, what string) (int, uint32, bool) {
+	_, ok := p.expect(off, n, e, snmpBeSeq, what)
+	return e.off, e.asnlen, ok
+}
+
 func (p *snmpPrinter) extra(n uint32, what string) {
-	p.b = append(p.b, '[')
-	p.b = appendInt(p.b, int64(int32(n)))
-	p.b = append(p.b, " extra after "...)
-	p.b = append(p.b, what...)
-	p.b = append(p.b, ']')
+	p.num("[", int64(int32(n)), " extra after ")
+	p.str("", what, "]")
 }
 
 func (p *snmpPrinter) errorStatus(v int32) {
@@ -432,8 +427,7 @@ func (p *snmpPrinter) errorStatus(v int32) {
 		p.b = append(p.b, snmpErrorStatus[v]...)
 		return
 	}
-	p.b = append(p.b, "err="...)
-	p.b = appendUint(p.b, uint64(uint32(v)))
+	p.num("err=", int64(uint32(v)), "")
 }
 
 // varbinds is varbind_print.
@@ -487,14 +481,12 @@ func (p *snmpPrinter) varbinds(pduid uint8, off int, n uint32) {
 // variable bindings of every PDU but the v1 Trap.
 func (p *snmpPrinter) pduFields(pduid uint8, off int, n uint32) {
 	var e snmpElem
-	count, ok := p.expect(off, n, &e, snmpBeInt, "reqId!=INT")
+	off, n, ok := p.field(off, n, &e, snmpBeInt, "reqId!=INT")
 	if !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "errorStatus!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "errorStatus!=INT"); !ok {
 		return
 	}
 	strict := pduid == snmpGetReq || pduid == snmpGetNextReq || pduid == snmpSetReq ||
@@ -506,41 +498,30 @@ func (p *snmpPrinter) pduFields(pduid uint8, off int, n uint32) {
 		p.errorStatus(e.integer)
 		p.b = append(p.b, ")!=0]"...)
 	case pduid == snmpGetBulkReq:
-		p.b = append(p.b, " N="...)
-		p.b = appendInt(p.b, int64(e.integer))
+		p.num(" N=", int64(e.integer), "")
 	case e.integer != 0:
 		p.b = append(p.b, ' ')
 		p.errorStatus(e.integer)
 		errStatus = e.integer
 	}
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "errorIndex!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "errorIndex!=INT"); !ok {
 		return
 	}
 	switch {
 	case strict && e.integer != 0:
-		p.b = append(p.b, "[errorIndex("...)
-		p.b = appendInt(p.b, int64(e.integer))
-		p.b = append(p.b, ")!=0]"...)
+		p.num("[errorIndex(", int64(e.integer), ")!=0]")
 	case pduid == snmpGetBulkReq:
-		p.b = append(p.b, " M="...)
-		p.b = appendInt(p.b, int64(e.integer))
+		p.num(" M=", int64(e.integer), "")
 	case e.integer != 0:
 		if errStatus == 0 {
-			p.b = append(p.b, "[errorIndex("...)
-			p.b = appendInt(p.b, int64(e.integer))
-			p.b = append(p.b, ") w/o errorStatus]"...)
+			p.num("[errorIndex(", int64(e.integer), ") w/o errorStatus]")
 		} else {
-			p.b = append(p.b, '@')
-			p.b = appendInt(p.b, int64(e.integer))
+			p.num("@", int64(e.integer), "")
 		}
 	case errStatus != 0:
 		p.b = append(p.b, "[errorIndex==0]"...)
 	}
-	n -= uint32(count)
-	off += count
 
 	p.varbinds(pduid, off, n)
 }
@@ -549,23 +530,19 @@ func (p *snmpPrinter) pduFields(pduid uint8, off int, n uint32) {
 func (p *snmpPrinter) trap(off int, n uint32) {
 	var e snmpElem
 	p.b = append(p.b, ' ')
-	count, ok := p.expect(off, n, &e, snmpBeOID, "enterprise!=OID")
+	off, n, ok := p.field(off, n, &e, snmpBeOID, "enterprise!=OID")
 	if !ok {
 		return
 	}
 	p.print(&e)
-	n -= uint32(count)
-	off += count
 	p.b = append(p.b, ' ')
 
-	if count, ok = p.expect(off, n, &e, snmpBeInetAddr, "agent-addr!=INETADDR"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInetAddr, "agent-addr!=INETADDR"); !ok {
 		return
 	}
 	p.print(&e)
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "generic-trap!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "generic-trap!=INT"); !ok {
 		return
 	}
 	generic := e.integer
@@ -573,35 +550,25 @@ func (p *snmpPrinter) trap(off int, n uint32) {
 	if generic >= 0 && int(generic) < len(snmpGenericTrap) {
 		p.b = append(p.b, snmpGenericTrap[generic]...)
 	} else {
-		p.b = append(p.b, "gt="...)
-		p.b = appendInt(p.b, int64(generic))
+		p.num("gt=", int64(generic), "")
 	}
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "specific-trap!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "specific-trap!=INT"); !ok {
 		return
 	}
 	if generic != 6 {
 		if e.integer != 0 {
-			p.b = append(p.b, "[specific-trap("...)
-			p.b = appendInt(p.b, int64(e.integer))
-			p.b = append(p.b, ")!=0]"...)
+			p.num("[specific-trap(", int64(e.integer), ")!=0]")
 		}
 	} else {
-		p.b = append(p.b, " s="...)
-		p.b = appendInt(p.b, int64(e.integer))
+		p.num(" s=", int64(e.integer), "")
 	}
-	n -= uint32(count)
-	off += count
 	p.b = append(p.b, ' ')
 
-	if count, ok = p.expect(off, n, &e, snmpBeUns, "time-stamp!=TIMETICKS"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeUns, "time-stamp!=TIMETICKS"); !ok {
 		return
 	}
 	p.print(&e)
-	n -= uint32(count)
-	off += count
 
 	p.varbinds(snmpTrap, off, n)
 }
@@ -643,26 +610,20 @@ func (p *snmpPrinter) pdu(off int, n uint32, version int32) {
 // scopedPDU is scopedpdu_print (SNMPv3).
 func (p *snmpPrinter) scopedPDU(off int, n uint32, version int32) {
 	var e snmpElem
-	if _, ok := p.expect(off, n, &e, snmpBeSeq, "!scoped PDU"); !ok {
-		return
-	}
-	n = e.asnlen
-	off = e.off
-	count, ok := p.expect(off, n, &e, snmpBeStr, "contextEngineID!=STR")
+	off, n, ok := p.seq(off, n, &e, "!scoped PDU")
 	if !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
+	if off, n, ok = p.field(off, n, &e, snmpBeStr, "contextEngineID!=STR"); !ok {
+		return
+	}
 	p.b = append(p.b, "E="...)
 	p.printOctets(&e)
 	p.b = append(p.b, ' ')
 
-	if count, ok = p.expect(off, n, &e, snmpBeStr, "contextName!=STR"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeStr, "contextName!=STR"); !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
 	p.b = append(p.b, "C="...)
 	p.printString(&e)
 	p.b = append(p.b, ' ')
@@ -673,7 +634,7 @@ func (p *snmpPrinter) scopedPDU(off int, n uint32, version int32) {
 // community is community_print (SNMPv1 and v2c).
 func (p *snmpPrinter) community(off int, n uint32, version int32) {
 	var e snmpElem
-	count, ok := p.expect(off, n, &e, snmpBeStr, "comm!=STR")
+	off, n, ok := p.field(off, n, &e, snmpBeStr, "comm!=STR")
 	if !ok {
 		return
 	}
@@ -682,19 +643,16 @@ func (p *snmpPrinter) community(off int, n uint32, version int32) {
 		p.printString(&e)
 		p.b = append(p.b, ' ')
 	}
-	n -= uint32(count)
-	off += count
 	p.pdu(off, n, version)
 }
 
 // usm is usm_print, the SNMPv3 user-based security parameters.
 func (p *snmpPrinter) usm(off int, n uint32) {
 	var e snmpElem
-	if _, ok := p.expect(off, n, &e, snmpBeSeq, "!usm"); !ok {
+	off, n, ok := p.seq(off, n, &e, "!usm")
+	if !ok {
 		return
 	}
-	n = e.asnlen
-	off = e.off
 	steps := [...]struct {
 		typ  uint8
 		what string
@@ -708,7 +666,6 @@ func (p *snmpPrinter) usm(off int, n uint32) {
 	}
 	count := 0
 	for i := range steps {
-		var ok bool
 		if count, ok = p.expect(off, n, &e, steps[i].typ, steps[i].what); !ok {
 			return
 		}
@@ -729,32 +686,24 @@ func (p *snmpPrinter) usm(off int, n uint32) {
 func (p *snmpPrinter) v3msg(off int, n uint32) {
 	var e snmpElem
 	start, total := off, n
-	if _, ok := p.expect(off, n, &e, snmpBeSeq, "!message"); !ok {
-		return
-	}
-	n = e.asnlen
-	off = e.off
-
-	count, ok := p.expect(off, n, &e, snmpBeInt, "msgID!=INT")
+	off, n, ok := p.seq(off, n, &e, "!message")
 	if !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "msgMaxSize!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "msgID!=INT"); !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
 
-	if count, ok = p.expect(off, n, &e, snmpBeStr, "msgFlags!=STR"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "msgMaxSize!=INT"); !ok {
+		return
+	}
+
+	if off, n, ok = p.field(off, n, &e, snmpBeStr, "msgFlags!=STR"); !ok {
 		return
 	}
 	if e.asnlen != 1 {
-		p.b = append(p.b, "[msgFlags size "...)
-		p.b = appendInt(p.b, int64(int32(e.asnlen)))
-		p.b = append(p.b, ']')
+		p.num("[msgFlags size ", int64(int32(e.asnlen)), "]")
 		return
 	}
 	flags := p.data[e.off]
@@ -765,8 +714,6 @@ func (p *snmpPrinter) v3msg(off int, n uint32) {
 		p.b = append(p.b, ']')
 		return
 	}
-	n -= uint32(count)
-	off += count
 	p.b = append(p.b, "F="...)
 	if flags&1 != 0 {
 		p.b = append(p.b, 'a')
@@ -779,7 +726,8 @@ func (p *snmpPrinter) v3msg(off int, n uint32) {
 	}
 	p.b = append(p.b, ' ')
 
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "msgSecurityModel!=INT"); !ok {
+	count, ok := p.expect(off, n, &e, snmpBeInt, "msgSecurityModel!=INT")
+	if !ok {
 		return
 	}
 	model := e.integer
@@ -789,20 +737,16 @@ func (p *snmpPrinter) v3msg(off int, n uint32) {
 		p.extra(n-uint32(count), "message SEQ")
 	}
 	if model != 3 {
-		p.b = append(p.b, "[security model "...)
-		p.b = appendInt(p.b, int64(model))
-		p.b = append(p.b, ']')
+		p.num("[security model ", int64(model), "]")
 		return
 	}
 
 	// The security parameters follow the header sequence, within what
 	// is left of the whole message.
 	n = total - uint32(off-start)
-	if count, ok = p.expect(off, n, &e, snmpBeStr, "msgSecurityParameters!=STR"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeStr, "msgSecurityParameters!=STR"); !ok {
 		return
 	}
-	n -= uint32(count)
-	off += count
 
 	p.usm(e.off, e.asnlen)
 	if p.stop {
@@ -834,18 +778,14 @@ func printSNMP(b []byte, data []byte, length int) []byte {
 	}
 	n = e.asnlen
 	off := e.off
-	if count, ok = p.expect(off, n, &e, snmpBeInt, "version!=INT"); !ok {
+	if off, n, ok = p.field(off, n, &e, snmpBeInt, "version!=INT"); !ok {
 		return p.b
 	}
 	version := e.integer
 	if version != 0 && version != 1 && version != 3 {
-		p.b = append(p.b, "SNMP [version = "...)
-		p.b = appendInt(p.b, int64(version))
-		p.b = append(p.b, ']')
+		p.num("SNMP [version = ", int64(version), "]")
 		return p.b
 	}
-	n -= uint32(count)
-	off += count
 	if version == 3 {
 		p.v3msg(off, n)
 	} else {
