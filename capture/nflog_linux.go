@@ -109,8 +109,8 @@ type nflogReader struct {
 }
 
 // openNFLOG opens cfg.Interface (nflog:N) and binds it to its groups,
-// copying up to cfg.SnapLen bytes of each packet. filter, when not nil,
-// compiles the filter expression for link type NFLOG.
+// copying up to cfg.SnapLen bytes of each packet. filter compiles
+// cfg.Filter, when there is one, for link type NFLOG.
 func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error)) (*nflogReader, error) {
 	groups, err := nflogGroups(cfg.Interface)
 	if err != nil {
@@ -227,18 +227,17 @@ func (r *nflogReader) config(family uint8, group, attr uint16, value []byte) err
 		// Packets that arrive before the answer are passed over, as
 		// libpcap does.
 		for b := r.buf[:n]; len(b) >= nlmsgHdrLen; {
-			l := int(binary.NativeEndian.Uint32(b))
-			if l < nlmsgHdrLen || l > len(b) {
+			var msg []byte
+			if msg, b, err = nextNlmsg(b); err != nil {
 				break
 			}
-			typ, seq := binary.NativeEndian.Uint16(b[4:]), binary.NativeEndian.Uint32(b[8:])
-			if typ == nlmsgError && seq == r.seq && l >= nlmsgHdrLen+4 {
-				if e := int32(binary.NativeEndian.Uint32(b[nlmsgHdrLen:])); e != 0 {
+			typ, seq := binary.NativeEndian.Uint16(msg[4:]), binary.NativeEndian.Uint32(msg[8:])
+			if typ == nlmsgError && seq == r.seq && len(msg) >= nlmsgHdrLen+4 {
+				if e := int32(binary.NativeEndian.Uint32(msg[nlmsgHdrLen:])); e != 0 {
 					return unix.Errno(-e)
 				}
 				return nil
 			}
-			b = b[min(nlmsgAlign(l), len(b)):]
 		}
 	}
 }
@@ -329,21 +328,26 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	}
 }
 
-// nextNFLOGRecord splits the first netlink message off b: its record (the
-// message after the netlink header) when it is an NFLOG packet, nil for
-// any other message. A message whose length is impossible is an error,
-// as in libpcap ("Message truncated").
-func nextNFLOGRecord(b []byte) (rec, rest []byte, err error) {
+// nextNlmsg splits the first netlink message (header included) off b. A
+// message whose length is impossible is an error, as in libpcap
+// ("Message truncated").
+func nextNlmsg(b []byte) (msg, rest []byte, err error) {
 	l := int(binary.NativeEndian.Uint32(b))
 	if l < nlmsgHdrLen || l > len(b) {
 		return nil, nil, fmt.Errorf("netlink message truncated: %d bytes left, nlmsg_len %d", len(b), l)
 	}
-	typ := binary.NativeEndian.Uint16(b[4:])
-	rest = b[min(nlmsgAlign(l), len(b)):]
-	if typ != nfnlSubsysLog<<8|nfulnlMsgPkt {
-		return nil, rest, nil
+	return b[:l:l], b[min(nlmsgAlign(l), len(b)):], nil
+}
+
+// nextNFLOGRecord splits the first netlink message off b: its record (the
+// message after the netlink header) when it is an NFLOG packet, nil for
+// any other message.
+func nextNFLOGRecord(b []byte) (rec, rest []byte, err error) {
+	msg, rest, err := nextNlmsg(b)
+	if err != nil || binary.NativeEndian.Uint16(msg[4:]) != nfnlSubsysLog<<8|nfulnlMsgPkt {
+		return nil, rest, err
 	}
-	return b[nlmsgHdrLen:l:l], rest, nil
+	return msg[nlmsgHdrLen:], rest, nil
 }
 
 func (r *nflogReader) stats() (Stats, error) {

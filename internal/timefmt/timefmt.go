@@ -92,9 +92,8 @@ func appendDec(b []byte, v uint64, width int) []byte {
 // the cache is exact. An Appender is not safe for concurrent use.
 type Appender struct {
 	f    Format
-	ok   bool
 	sec  int64          // the Unix second head and zone hold
-	loc  *time.Location // the location they were formatted in
+	loc  *time.Location // the location they were formatted in; nil: nothing yet
 	head []byte         // "2006-01-02T15:04:05" or "15:04:05"
 	zone []byte         // "-07:00" (ISO only)
 }
@@ -104,9 +103,6 @@ func NewAppender(f Format) *Appender {
 	return &Appender{f: f, head: make([]byte, 0, 32), zone: make([]byte, 0, 8)}
 }
 
-// Format returns the format a is for.
-func (a *Appender) Format() Format { return a.f }
-
 // Append appends the prefix for t, including its trailing space, to b.
 // It does not allocate once its cache has been filled.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
@@ -114,8 +110,8 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 		return a.f.Append(b, t)
 	}
 	sec := t.Unix()
-	if !a.ok || sec != a.sec || t.Location() != a.loc {
-		a.sec, a.loc, a.ok = sec, t.Location(), true
+	if a.loc == nil || sec != a.sec || t.Location() != a.loc {
+		a.sec, a.loc = sec, t.Location()
 		if a.f == ISO {
 			a.head = t.AppendFormat(a.head[:0], "2006-01-02T15:04:05")
 			a.zone = t.AppendFormat(a.zone[:0], "-07:00")
