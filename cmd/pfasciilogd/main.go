@@ -50,6 +50,8 @@ type config struct {
 	rotateSize int64
 	rotateKeep int
 	logFormat  string
+
+	showVersion bool
 }
 
 // sizeFlag parses a byte count with an optional K, M or G suffix.
@@ -124,6 +126,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Var(sizeFlag{&c.rotateSize}, "rotate-size", "rotate the log by itself when it reaches this size (0: off; newsyslog's job)")
 	fs.IntVar(&c.rotateKeep, "rotate-keep", 5, "rotated logs kept with --rotate-size (FILE.0 newest)")
 	fs.StringVar(&c.logFormat, "log-format", "auto", "format of pfasciilogd's own messages on stderr: auto (console on a terminal, else json), console or json")
+	fs.BoolVar(&c.showVersion, "version", false, "print the version, the VCS revision and the Go version, and exit")
+	fs.BoolVar(&c.showVersion, "V", false, "same as --version")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -173,12 +177,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
 		return 2
 	}
+	if c.showVersion {
+		printVersion(stdout)
+		return 0
+	}
 	if c.readFile != "" {
 		if err := readFile(c, stdout); err != nil {
 			fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
 			return 1
 		}
 		return 0
+	}
+	if err := checkLiveFilter(c); err != nil {
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 2
 	}
 	return daemon(c, stderr)
 }
