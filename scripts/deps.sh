@@ -28,6 +28,14 @@ if [ "$want_test" = 1 ]; then
 	# The fail2ban filter test (contrib/fail2ban/) runs fail2ban-regex;
 	# it skips without it.
 	command -v fail2ban-regex >/dev/null 2>&1 || missing="$missing fail2ban"
+	# The Debian package test (contrib/deb_test.go) on Debian: lintian,
+	# dpkg-shlibdeps (dpkg-dev) for its Depends, logrotate -d for its
+	# logrotate file. It skips lintian and logrotate without them.
+	if command -v dpkg >/dev/null 2>&1; then
+		command -v lintian >/dev/null 2>&1 || missing="$missing lintian"
+		command -v dpkg-shlibdeps >/dev/null 2>&1 || missing="$missing dpkg-dev"
+		command -v logrotate >/dev/null 2>&1 || missing="$missing logrotate"
+	fi
 fi
 [ -z "$missing" ] && exit 0
 
