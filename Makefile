@@ -102,6 +102,6 @@ lint-contrib: deps
 # Cgo-free static binaries for FreeBSD and OpenBSD (capture/README-static.md).
 cross:
 	@for os in freebsd openbsd; do for arch in amd64 arm64; do \
-		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build ./cmd/pfasciilogd"; \
+		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd || exit 1; \
 	done; done
