@@ -78,6 +78,13 @@ func TestDebianPackage(t *testing.T) {
 			exec.Command("dpkg", "--purge", "pfasciilogd").Run()
 		}
 	}()
+	// Again, as an upgrade: the maintainer scripts' other path, and a
+	// conffile the administrator changed stays.
+	os.WriteFile("/etc/default/pfasciilogd", []byte("PFASCIILOGD_INTERFACE=nflog:7\n"), 0o644)
+	dpkg("-i", "--force-confold", deb)
+	if b, _ := os.ReadFile("/etc/default/pfasciilogd"); string(b) != "PFASCIILOGD_INTERFACE=nflog:7\n" {
+		t.Errorf("reinstalling replaced a changed /etc/default/pfasciilogd: %q", b)
+	}
 
 	list, err := exec.Command("dpkg", "-L", "pfasciilogd").Output()
 	if err != nil {

@@ -178,3 +178,13 @@ func TestUninstallIsSymmetric(t *testing.T) {
 		t.Errorf("uninstall after a change left %v; want only the changed logrotate file", got)
 	}
 }
+
+// TestInstallScriptsParse: the installer and the Debian package's scripts
+// are valid sh.
+func TestInstallScriptsParse(t *testing.T) {
+	for _, f := range []string{"../scripts/install.sh", "debian/build.sh", "debian/postinst", "debian/prerm", "debian/postrm"} {
+		if out, err := exec.Command("sh", "-n", f).CombinedOutput(); err != nil {
+			t.Errorf("sh -n %s: %v\n%s", f, err, out)
+		}
+	}
+}

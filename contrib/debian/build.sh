@@ -40,7 +40,8 @@ doc=/usr/share/doc/pfasciilogd
 BIN=$work/pfasciilogd PREFIX=/usr DESTDIR=$root INSTALL_OS=Linux \
 	SYSTEMDUNITDIR=/lib/systemd/system SYSCONFDIR=/etc \
 	DOCSDIR=$doc EXAMPLESDIR=$doc/examples \
-	sh scripts/install.sh install >/dev/null 2>&1
+	sh scripts/install.sh install >/dev/null 2>"$work/install.log" ||
+	{ cat "$work/install.log" >&2; exit 1; }
 
 # Debian's places: no other system's files, the license as copyright,
 # compressed man page, docs and changelog, the lintian overrides.
