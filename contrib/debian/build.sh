@@ -33,8 +33,11 @@ trap 'rm -rf "$work"' EXIT
 root=$work/root
 doc=/usr/share/doc/pfasciilogd
 
-# A position-independent executable, as Debian's hardening wants.
-"$GO" build -trimpath -buildmode=pie -ldflags "-s -w -X main.version=$VERSION" \
+# A position-independent executable with full RELRO (bind now), as
+# Debian's hardening wants; both are link options, the packages' compiled
+# code is shared with any other PIE build.
+"$GO" build -trimpath -buildmode=pie \
+	-ldflags "-s -w -X main.version=$VERSION -extldflags '-Wl,-z,relro -Wl,-z,now'" \
 	-o "$work/pfasciilogd" ./cmd/pfasciilogd
 
 BIN=$work/pfasciilogd PREFIX=/usr DESTDIR=$root INSTALL_OS=Linux \
