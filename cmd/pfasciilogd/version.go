@@ -28,7 +28,7 @@ func versionText(stamped string, bi *debug.BuildInfo, ok bool) string {
 		v = bi.Main.Version
 	}
 	if v == "" {
-		v = "unknown (built without make: go build -ldflags \"-X main.version=...\")"
+		v = "unknown (none stamped: make stamps git describe; or go build -ldflags \"-X main.version=...\")"
 	}
 	b.WriteString("pfasciilogd " + v + "\n")
 	if !ok {

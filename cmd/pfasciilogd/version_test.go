@@ -49,7 +49,7 @@ func TestVersionText(t *testing.T) {
 		{"", bi, true, []string{"pfasciilogd v0.0.0-20261206120000-0123456789ab+dirty\n"}},
 		// Neither: say so, and how to stamp one.
 		{"", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, true, []string{
-			"pfasciilogd unknown (built without make",
+			"pfasciilogd unknown (none stamped",
 			"\nmodule github.com/pfasciilogd/pfasciilogd (devel)\n",
 			"\nrevision unknown (no VCS information in the build)\n",
 		}},
