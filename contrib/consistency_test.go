@@ -45,7 +45,7 @@ var (
 	pflogRE = regexp.MustCompile(`\bpflog\d+\b`)
 	// A newsyslog.conf line: the log, owner:group, mode, count, size,
 	// when, flags, then the pid file.
-	newsyslogRE = regexp.MustCompile(`^\s*(/\S+)\s+\S+:\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+[A-Za-z]+\s+(/\S+)`)
+	newsyslogRE  = regexp.MustCompile(`^\s*(/\S+)\s+\S+:\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+[A-Za-z]+\s+(/\S+)`)
 	pidfileOptRE = regexp.MustCompile(`(?:--pidfile[ =]|_pidfile=)(/\S+?)[,)"'\x60]*(?:\s|$)`)
 	// Markers of a statement about one system.
 	linuxRE = regexp.MustCompile(`(?i)nflog|nftables|\bnft\b|systemd|systemctl|\blinux\b|logrotate|debian`)
