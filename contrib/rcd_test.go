@@ -127,7 +127,7 @@ func TestPidFileConvention(t *testing.T) {
 		return string(b)
 	}
 	rc := read("freebsd/pfasciilogd.in")
-	if !strings.Contains(rc, ": ${pfasciilogd_pidfile:=/var/run/${name}/${name}.pid}") {
+	if !strings.Contains(rc, ": ${pfasciilogd_pidfile:=/var/run/pfasciilogd/pfasciilogd.pid}") {
 		t.Error("the FreeBSD rc.d script's default pid file is not /var/run/pfasciilogd/pfasciilogd.pid")
 	}
 	if f := regexp.MustCompile(`(?m)^/var/log/pf\.log\s.*\s(\S+)$`).FindStringSubmatch(read("newsyslog/pfasciilogd.conf")); f == nil || f[1] != "/var/run/pfasciilogd/pfasciilogd.pid" {
@@ -142,7 +142,7 @@ func TestPidFileConvention(t *testing.T) {
 		t.Error("OpenBSD's rc.d script does not run the daemon without a pid file (--pidfile=)")
 	}
 	nsl := read("openbsd/newsyslog.conf")
-	if strings.Contains(nsl, "\n/var/log/pf.log") && (strings.Contains(strings.SplitN(nsl, "\n/var/log/pf.log", 2)[1], ".pid") || !strings.Contains(nsl, `"pkill -HUP -x pfasciilogd"`)) {
+	if strings.Contains(nsl, "\n/var/log/pf.log") && (strings.Contains(strings.SplitN(nsl, "\n/var/log/pf.log", 2)[1], ".pid") || !strings.Contains(nsl, `"pkill -HUP -t - -x pfasciilogd"`)) {
 		t.Error("OpenBSD's newsyslog line must signal the daemon with pkill, not through a pid file")
 	}
 }
