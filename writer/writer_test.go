@@ -620,9 +620,9 @@ func TestZeroAllocsPerWrite(t *testing.T) {
 	}
 	f := &memFile{discard: true}
 	o := &opener{files: []*memFile{f}}
-	w := newTest(t, Config{Path: "mem", OpenFile: o.open, QueueBytes: 1 << 30})
+	w := newTest(t, Config{Path: "mem", OpenFile: o.open, QueueBytes: 64 << 20})
 	p := []byte(line(1))
-	for range 100000 { // grow both buffers
+	for range 100000 { // wrap around the ring
 		mustWrite(t, w, string(p))
 	}
 	w.Flush()
