@@ -247,6 +247,9 @@ func (l *loop) writeChunk() (int, error) {
 	}
 	total := l.lineRest + m // bytes of front in the file
 	whole := bytes.LastIndexByte(front[:total], '\n') + 1
+	if err == nil && total > whole {
+		err = io.ErrShortWrite // stopped inside a line: cut back, retry later
+	}
 	// Look again: the file may have lost its name while we wrote.
 	named := true
 	l.busy("fstat")
@@ -282,7 +285,7 @@ func (l *loop) writeChunk() (int, error) {
 			err = ErrUnnamed
 		}
 	}
-	return whole, err // a short write without error: the caller writes the rest
+	return whole, err // a short write of whole lines: the caller writes the rest
 }
 
 // checkName looks whether the file still has a name before writing to it.
