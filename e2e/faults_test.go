@@ -184,6 +184,26 @@ func wholeLinesOf(t *testing.T, name string, b []byte) int {
 	return len(lines)
 }
 
+// faultEnv begins every fault test: it needs root and the tools, runs in
+// parallel with the others, and gets a network pair and a new directory.
+func faultEnv(t *testing.T) (*netPair, string) {
+	t.Helper()
+	requireEnv(t)
+	t.Parallel()
+	return newNetPair(t), reachableDir(t)
+}
+
+// faultDaemon starts the daemon on nflog:daemonGroup, writing logPath,
+// with its pid file in pidDir (a new directory if ""), and more flags.
+func faultDaemon(t *testing.T, p *netPair, logPath, pidDir string, args ...string) *daemon {
+	t.Helper()
+	if pidDir == "" {
+		pidDir = reachableDir(t)
+	}
+	return startDaemon(t, p, filepath.Join(pidDir, "p.pid"),
+		append([]string{"-i", "nflog:" + strconv.Itoa(daemonGroup), "--log", logPath}, args...)...)
+}
+
 // nobodyIDs returns the uid and gid of nobody, or skips.
 func nobodyIDs(t *testing.T) (int, int) {
 	t.Helper()
@@ -218,11 +238,8 @@ func reachableDir(t *testing.T) string {
 // they wait in the queue and are dropped, counted; lines_written is what
 // the gzipped file holds.
 func TestFaultRotationWithoutPermission(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
 	uid, gid := nobodyIDs(t)
-	p := newNetPair(t)
-	top := reachableDir(t)
+	p, top := faultEnv(t)
 	logDir := filepath.Join(top, "log") // root's, 0755: nobody cannot create in it
 	runDir := filepath.Join(top, "run") // nobody's, for the pid file
 	for _, d := range []string{logDir, runDir} {
@@ -234,8 +251,7 @@ func TestFaultRotationWithoutPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(logDir, "pf.log")
-	d := startDaemon(t, p, filepath.Join(runDir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup),
-		"--log", logPath, "-Z", "nobody", "--queue-size", "64K", "--drain-timeout", "1s")
+	d := faultDaemon(t, p, logPath, runDir, "-Z", "nobody", "--queue-size", "64K", "--drain-timeout", "1s")
 
 	const a, b, c = 1000, 1000, 3000
 	port := faultPortBase
@@ -297,16 +313,13 @@ func TestFaultRotationWithoutPermission(t *testing.T) {
 // without waiting for a line or a signal, and the new log appears soon
 // after mkdir, with the lines that waited.
 func TestFaultLogDirRemoved(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	top := reachableDir(t)
+	p, top := faultEnv(t)
 	logDir := filepath.Join(top, "log")
 	if err := os.Mkdir(logDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(logDir, "pf.log")
-	d := startDaemon(t, p, filepath.Join(top, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup), "--log", logPath)
+	d := faultDaemon(t, p, logPath, top)
 
 	const a, b, c = 500, 800, 300
 	port := faultPortBase + 4000
@@ -347,10 +360,7 @@ func TestFaultLogDirRemoved(t *testing.T) {
 // clear message and a non-zero exit, without waiting for a reader, and
 // nothing is left behind.
 func TestFaultFIFOAtStart(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	dir := reachableDir(t)
+	p, dir := faultEnv(t)
 	logPath := filepath.Join(dir, "pf.log")
 	if err := syscall.Mkfifo(logPath, 0o600); err != nil {
 		t.Fatal(err)
@@ -392,12 +402,9 @@ func TestFaultFIFOAtStart(t *testing.T) {
 // refused at SIGHUP: the old file is kept, the daemon says why, and it
 // keeps answering SIGUSR2 and SIGTERM.
 func TestFaultFIFOAtReopen(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	dir := reachableDir(t)
+	p, dir := faultEnv(t)
 	logPath := filepath.Join(dir, "pf.log")
-	d := startDaemon(t, p, filepath.Join(dir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup), "--log", logPath)
+	d := faultDaemon(t, p, logPath, dir)
 	const a, b = 300, 300
 	port := faultPortBase + 6000
 	sendUDP(t, p, port, a)
@@ -429,9 +436,16 @@ func TestFaultFIFOAtReopen(t *testing.T) {
 // at the end of the test, or skips.
 func mountTmpfs(t *testing.T, size string) string {
 	t.Helper()
+	return mountNew(t, "a tmpfs", "-t", "tmpfs", "-o", "size="+size+",mode=0755", "pfae2e")
+}
+
+// mountNew mounts what mount(8) args say on a new directory, unmounted at
+// the end of the test, or skips saying it cannot mount what.
+func mountNew(t *testing.T, what string, args ...string) string {
+	t.Helper()
 	dir := reachableDir(t)
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0755", "pfae2e", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v: %s", err, bytes.TrimSpace(out))
+	if out, err := exec.Command("mount", append(args, dir)...).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount %s: %v: %s", what, err, bytes.TrimSpace(out))
 	}
 	t.Cleanup(func() {
 		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
@@ -446,14 +460,10 @@ func mountTmpfs(t *testing.T, size string) string {
 // resumes, and after a SIGTERM while full, which counts the queued lines
 // as lost after --drain-timeout.
 func TestFaultDiskFull(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
+	p, dir := faultEnv(t)
 	mnt := mountTmpfs(t, "128k")
 	logPath := filepath.Join(mnt, "pf.log")
-	pidDir := reachableDir(t)
-	d := startDaemon(t, p, filepath.Join(pidDir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup),
-		"--log", logPath, "--drain-timeout", "1s")
+	d := faultDaemon(t, p, logPath, dir, "--drain-timeout", "1s")
 	const a, b = 1500, 1500 // about 190 KB each, for 128 KB
 	port := faultPortBase + 7000
 	sendUDP(t, p, port, a)
@@ -488,15 +498,12 @@ func TestFaultDiskFull(t *testing.T) {
 // (RLIMIT_FSIZE, EFBIG and SIGXFSZ): it survives, the log ends in a whole
 // line, and after a rotation the waiting lines go to the new file.
 func TestFaultFileSizeLimit(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
 	if _, err := exec.LookPath("prlimit"); err != nil {
 		t.Skip("prlimit not installed (util-linux)")
 	}
-	p := newNetPair(t)
-	dir := reachableDir(t)
+	p, dir := faultEnv(t)
 	logPath := filepath.Join(dir, "pf.log")
-	d := startDaemon(t, p, filepath.Join(dir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup), "--log", logPath)
+	d := faultDaemon(t, p, logPath, dir)
 	const limit = 30000 // bytes: about 230 lines
 	run(t, "prlimit", "--pid", strconv.Itoa(d.cmd.Process.Pid), fmt.Sprintf("--fsize=%d:%d", limit, limit))
 	const a = 400
@@ -531,17 +538,14 @@ func TestFaultFileSizeLimit(t *testing.T) {
 // incomplete line, as a crash or an older version leaves it: the fragment
 // is removed, and the first record is a line of its own.
 func TestFaultRestartAfterFragment(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	dir := reachableDir(t)
+	p, dir := faultEnv(t)
 	logPath := filepath.Join(dir, "pf.log")
 	whole := "2026-12-06T12:25:38.000001+01:00 version 0, resource ID " + strconv.Itoa(daemonGroup) +
 		", family IPv4 (2), length 72: 198.18.7.1.1 > 198.18.7.2.47001: UDP, length 16\n"
 	if err := os.WriteFile(logPath, []byte(whole+"2026-12-06T12:25:38.000002+01:00 version 0, resource ID 7, family IPv4 (2), le"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	d := startDaemon(t, p, filepath.Join(dir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup), "--log", logPath)
+	d := faultDaemon(t, p, logPath, dir)
 	sendUDP(t, p, faultPortBase+11000, 5)
 	d.waitLines(15*time.Second, 6, logPath)
 	st, _ := d.stopStatus()
@@ -574,16 +578,7 @@ func loopExt4(t *testing.T) string {
 	if out, err := exec.Command("mkfs.ext4", "-q", "-F", img).CombinedOutput(); err != nil {
 		t.Skipf("mkfs.ext4: %v: %s", err, bytes.TrimSpace(out))
 	}
-	mnt := reachableDir(t)
-	if out, err := exec.Command("mount", "-o", "loop", img, mnt).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount an ext4 image on a loop device: %v: %s", err, bytes.TrimSpace(out))
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", mnt).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", mnt, err, out)
-		}
-	})
-	return mnt
+	return mountNew(t, "an ext4 image on a loop device", "-o", "loop", img)
 }
 
 // TestFaultStuckWrite freezes the log's file system (fsfreeze), so that a
@@ -591,14 +586,10 @@ func loopExt4(t *testing.T) string {
 // answers SIGHUP and SIGUSR2, and SIGTERM ends it within --drain-timeout
 // with the unwritten lines counted as lost.
 func TestFaultStuckWrite(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
+	p, dir := faultEnv(t)
 	mnt := loopExt4(t)
 	logPath := filepath.Join(mnt, "pf.log")
-	pidDir := reachableDir(t)
-	d := startDaemon(t, p, filepath.Join(pidDir, "p.pid"), "-i", "nflog:"+strconv.Itoa(daemonGroup),
-		"--log", logPath, "--drain-timeout", "1s")
+	d := faultDaemon(t, p, logPath, dir, "--drain-timeout", "1s")
 	frozen := false
 	thaw := func() {
 		if frozen {

@@ -285,6 +285,17 @@ func mustWrite(t testing.TB, w *Writer, s string) {
 	}
 }
 
+// writeLines queues line(from) ... line(to-1) and returns them.
+func writeLines(t testing.TB, w *Writer, from, to int) string {
+	t.Helper()
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		b.WriteString(line(i))
+		mustWrite(t, w, line(i))
+	}
+	return b.String()
+}
+
 func readFile(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

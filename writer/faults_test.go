@@ -264,22 +264,18 @@ func TestShortWritesCutBack(t *testing.T) {
 			f := &memFile{failNext: 5, partial: true, failErr: e}
 			o := &opener{files: []*memFile{f}}
 			w := newTest(t, Config{Path: "mem", OpenFile: o.open})
-			var want strings.Builder
-			for i := range 2000 {
-				want.WriteString(line(i))
-				mustWrite(t, w, line(i))
-			}
+			want := writeLines(t, w, 0, 2000)
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			if got := f.String(); got != want.String() {
-				t.Fatalf("file: %d bytes, want %d: lines lost, split or repeated", len(got), want.Len())
+			if got := f.String(); got != want {
+				t.Fatalf("file: %d bytes, want %d: lines lost, split or repeated", len(got), len(want))
 			}
 			if f.cuts == 0 {
 				t.Error("no write was cut back")
 			}
 			s := w.Stats()
-			if s.LinesWritten != 2000 || s.BytesWritten != uint64(want.Len()) {
+			if s.LinesWritten != 2000 || s.BytesWritten != uint64(len(want)) {
 				t.Errorf("stats %+v", s)
 			}
 
@@ -287,14 +283,12 @@ func TestShortWritesCutBack(t *testing.T) {
 			g := &memFile{failAll: true, partial: true, failErr: e}
 			o = &opener{files: []*memFile{g}}
 			w = newTest(t, Config{Path: "mem", OpenFile: o.open, CloseTimeout: 20 * time.Millisecond})
-			for i := range 100 {
-				mustWrite(t, w, line(i))
-			}
+			writeLines(t, w, 0, 100)
 			if err := w.Close(); !errors.Is(err, e) {
 				t.Errorf("Close = %v, want %v", err, e)
 			}
 			got := g.String()
-			if got != "" && !strings.HasSuffix(got, "\n") || !strings.HasPrefix(want.String(), got) {
+			if got != "" && !strings.HasSuffix(got, "\n") || !strings.HasPrefix(want, got) {
 				t.Errorf("file ends in a fragment: ...%q", got[max(0, len(got)-40):])
 			}
 			s = w.Stats()
@@ -312,16 +306,12 @@ func TestCutFailsLineFinishedInSameFile(t *testing.T) {
 	f := &memFile{failNext: 3, partial: true, failCut: true}
 	o := &opener{files: []*memFile{f}}
 	w := newTest(t, Config{Path: "mem", OpenFile: o.open})
-	var want strings.Builder
-	for i := range 1000 {
-		want.WriteString(line(i))
-		mustWrite(t, w, line(i))
-	}
+	want := writeLines(t, w, 0, 1000)
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.String(); got != want.String() {
-		t.Fatalf("file: %d bytes, want %d", len(got), want.Len())
+	if got := f.String(); got != want {
+		t.Fatalf("file: %d bytes, want %d", len(got), len(want))
 	}
 	checkAccounting(t, w.Stats(), 1000)
 }
@@ -340,11 +330,7 @@ func TestReopenDuringOutageLeavesWholeLines(t *testing.T) {
 		ff = &failingFile{File: f, limit: 3000} // the first file: "full" after 3000 bytes
 		return ff, nil
 	}})
-	var want strings.Builder
-	for i := range 200 {
-		want.WriteString(line(i))
-		mustWrite(t, w, line(i))
-	}
+	want := writeLines(t, w, 0, 200)
 	_ = w.Flush()
 	if err := os.Rename(path, path+".0"); err != nil {
 		t.Fatal(err)
@@ -354,8 +340,8 @@ func TestReopenDuringOutageLeavesWholeLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, cur := readFile(t, path+".0"), readFile(t, path)
-	if !strings.HasSuffix(old, "\n") || old+cur != want.String() {
-		t.Fatalf("old file ends in ...%q; old+new: %d bytes, want %d", old[max(0, len(old)-30):], len(old+cur), want.Len())
+	if !strings.HasSuffix(old, "\n") || old+cur != want {
+		t.Fatalf("old file ends in ...%q; old+new: %d bytes, want %d", old[max(0, len(old)-30):], len(old+cur), len(want))
 	}
 	checkAccounting(t, w.Stats(), 200)
 }
