@@ -338,11 +338,13 @@ func TestFaultLogDirRemoved(t *testing.T) {
 	if err := os.Mkdir(logDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	made := time.Now()
 	// No line and no signal from here: only the retry timer can open it.
 	waitFor(t, 5*time.Second, "the daemon to create the log again after mkdir", func() (bool, string) {
 		_, err := os.Stat(logPath)
 		return err == nil, fmt.Sprintf("%v; the daemon's messages:\n%s", err, d.log)
 	})
+	t.Logf("the log was created again %v after mkdir", time.Since(made).Round(10*time.Millisecond))
 	d.waitLines(10*time.Second, b, logPath)
 	sendUDP(t, p, port, c)
 	d.waitLines(15*time.Second, b+c, logPath)

@@ -501,6 +501,10 @@ func (w *Writer) abandon() {
 		return // it finished after all
 	default:
 	}
+	if w.abandoned { // another Close did
+		w.mu.Unlock()
+		return
+	}
 	w.abandoned = true
 	lost := w.ring.lines()
 	w.stats.LinesLost += uint64(lost)
