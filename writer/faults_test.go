@@ -430,6 +430,16 @@ func TestNotARegularFile(t *testing.T) {
 		}
 	}
 
+	// Swapped in between the look at the path and the open: fstat sees it.
+	sock := &memFile{mode: os.ModeSocket}
+	o := &opener{files: []*memFile{sock}}
+	if _, err := New(Config{Path: "mem", OpenFile: o.open, tune: fastTuning()}); err == nil || !strings.Contains(err.Error(), "a socket, not a regular file") {
+		t.Errorf("New on what fstat says is a socket = %v", err)
+	}
+	if _, _, _, closed := sock.get(); !closed {
+		t.Error("the socket refused was not closed")
+	}
+
 	path := filepath.Join(dir, "pf.log")
 	log := &testLogger{}
 	w := newTest(t, Config{Path: path, Logger: log})

@@ -31,6 +31,15 @@ func osOpenFile(path string, flag int, perm os.FileMode) (File, error) {
 // refuses anything but a regular file. A file that ends in an incomplete
 // line is cut back to its last whole line.
 func openFile(c *Config) (File, error) {
+	// Not even opened if it is something else already: opening a FIFO
+	// or a device can have effects (a FIFO's reader sees a writer come
+	// and go). fstat below catches what comes in between.
+	if fi, err := os.Lstat(c.Path); err == nil && !fi.Mode().IsRegular() {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("writer: refusing to open log file %s: it is a symbolic link", c.Path)
+		}
+		return nil, fmt.Errorf("writer: refusing log file %s: it is %s, not a regular file", c.Path, kindOf(fi.Mode()))
+	}
 	f, err := c.OpenFile(c.Path, OpenFlags, c.Mode)
 	if errors.Is(err, fs.ErrPermission) {
 		f, err = c.OpenFile(c.Path, OpenFlags&^os.O_RDWR|os.O_WRONLY, c.Mode)
