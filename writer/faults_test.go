@@ -217,6 +217,36 @@ func TestStuckWriteDoesNotBlock(t *testing.T) {
 	}
 }
 
+// Reopen requests made while the file goroutine is busy are one reopen.
+func TestReopensCoalesce(t *testing.T) {
+	old := &memFile{entered: make(chan struct{}, 1), gate: make(chan struct{})}
+	nf := &memFile{}
+	o := &opener{files: []*memFile{old, nf}}
+	w := newTest(t, Config{Path: "mem", OpenFile: o.open})
+	mustWrite(t, w, line(0))
+	<-old.entered // the write hangs
+	for range 50 {
+		if err := w.Reopen(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustWrite(t, w, line(1))
+	old.set(func(f *memFile) { f.entered = nil })
+	close(old.gate)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s := w.Stats(); s.Reopens != 1 || s.LinesWritten != 2 {
+		t.Errorf("stats %+v, want 1 reopen for 50 requests", s)
+	}
+	if got := old.String() + nf.String(); got != line(0)+line(1) {
+		t.Errorf("files hold %q", got)
+	}
+}
+
 func TestStuckOpenDoesNotBlock(t *testing.T) {
 	f := &memFile{}
 	o := &opener{files: []*memFile{f}}
