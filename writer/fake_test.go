@@ -33,6 +33,10 @@ type memFile struct {
 	failCut       bool        // Truncate fails
 	cuts          int         // Truncate calls that succeeded
 	unlinkOnWrite bool        // the next Write unlinks the file after writing
+	namedBytes    int         // bytes written while it had a name, once unlinkOnWrite took effect; -1 before
+	// decide, if set, is asked at each Write whether it fails (half-way
+	// if partial) or unlinks the file after writing.
+	decide func() (fail, partial, unlink bool)
 
 	entered chan struct{} // if set, each Write sends on it first
 	gate    chan struct{} // if set, each Write receives from it first
@@ -52,6 +56,14 @@ func (f *memFile) Write(p []byte) (int, error) {
 		return 0, os.ErrClosed
 	}
 	f.writes++
+	if f.decide != nil {
+		fail, partial, unlink := f.decide()
+		f.unlinkOnWrite = f.unlinkOnWrite || unlink
+		if fail {
+			f.failNext++
+			f.partial = partial
+		}
+	}
 	if f.failAll || f.failNext > 0 {
 		if f.failNext > 0 {
 			f.failNext--
@@ -79,8 +91,9 @@ func (f *memFile) Write(p []byte) (int, error) {
 	if !f.discard {
 		f.buf.Write(p)
 	}
-	if f.unlinkOnWrite {
+	if f.unlinkOnWrite && !f.unlinked {
 		f.unlinkOnWrite, f.unlinked = false, true
+		f.namedBytes = f.buf.Len() - len(p)
 	}
 	return len(p), nil
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"math/rand/v2"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -576,4 +578,82 @@ func TestSmallQueueWraps(t *testing.T) {
 	if s.LinesWritten != 20000 {
 		t.Errorf("stats %+v", s)
 	}
+}
+
+// Random faults (failed and half-done writes, files losing their name
+// during a write, failed opens, reopen requests, a full queue): every
+// line is counted once, lines_written is exactly the lines of the files
+// written while they had a name, and every file holds whole lines, each
+// line at most once.
+func TestRandomFaultsAccounting(t *testing.T) {
+	for seed := range uint64(8) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { randomFaults(t, seed) })
+	}
+}
+
+func randomFaults(t *testing.T, seed uint64) {
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(seed, 13))
+	chance := func(p float64) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return rng.Float64() < p
+	}
+	var files []*memFile
+	open := func(path string, flag int, perm os.FileMode) (File, error) {
+		mu.Lock()
+		n := len(files)
+		mu.Unlock()
+		if n > 0 && chance(0.2) {
+			return nil, &os.PathError{Op: "open", Path: path, Err: syscall.EACCES}
+		}
+		f := &memFile{namedBytes: -1, decide: func() (bool, bool, bool) {
+			return chance(0.1), chance(0.5), chance(0.02)
+		}}
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return f, nil
+	}
+	w := newTest(t, Config{Path: "mem", OpenFile: open, QueueBytes: 8 << 10, CloseTimeout: 300 * time.Millisecond})
+	const total = 8000
+	for i := range total {
+		w.Write([]byte(line(i))) // a full queue drops it, counted
+		if i%97 == 0 {
+			w.Reopen()
+		}
+		if i%40 == 0 {
+			time.Sleep(time.Millisecond) // mostly, the writer keeps up
+		}
+	}
+	w.Close()
+	s := w.Stats()
+	checkAccounting(t, s, total)
+	mu.Lock()
+	defer mu.Unlock()
+	named, seen := 0, make(map[string]bool, total)
+	for k, f := range files {
+		c := f.String()
+		if c != "" && !strings.HasSuffix(c, "\n") {
+			t.Errorf("file %d ends in a fragment: ...%q", k, c[max(0, len(c)-30):])
+		}
+		if f.namedBytes >= 0 {
+			named += strings.Count(c[:f.namedBytes], "\n")
+		} else {
+			named += strings.Count(c, "\n")
+		}
+		for _, l := range strings.SplitAfter(c, "\n") {
+			if l == "" {
+				continue
+			}
+			if seen[l] {
+				t.Errorf("file %d: line written twice: %q", k, l)
+			}
+			seen[l] = true
+		}
+	}
+	if uint64(named) != s.LinesWritten {
+		t.Errorf("lines_written %d, but the files hold %d lines written while they had a name (stats %+v, %d files)", s.LinesWritten, named, s, len(files))
+	}
+	t.Logf("stats %+v, %d files", s, len(files))
 }
