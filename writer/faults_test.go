@@ -3,9 +3,9 @@ package writer
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"math/rand/v2"
 	"runtime"
 	"strings"
 	"sync"
