@@ -19,13 +19,17 @@
 //
 // Every line handed to Write or WriteLine is counted exactly once, as
 //   - written: the write returned and the file still had a name (fstat's link
-//     count after the write), so the line can be found on disk;
+//     count, looked at before and after each write), so the line can be
+//     found on disk;
 //   - dropped: the queue was full, or the writer was closed;
 //   - lost: written into a file that had lost its name in the meantime
 //     (rotated and then removed, as gzip does), or still queued when Close
 //     gave up;
 //
-// or it is still queued (Stats.QueuedBytes).
+// or it is still queued (Stats.QueuedBytes). The link count cannot see a
+// removal that comes after the look that follows the write: lines written to
+// a rotated file after gzip read its end and before it removed it are
+// counted as written.
 //
 // Whole lines only: a write that stops inside a line (ENOSPC, EFBIG, EIO) is
 // cut back with ftruncate to the end of the last whole line, and the line
