@@ -639,10 +639,12 @@ func TestFaultStuckWrite(t *testing.T) {
 	d.signal(syscall.SIGHUP)
 	d.statsNow()
 	d.signal(syscall.SIGTERM)
+	term := time.Now()
 	var st message
 	if !poll(15*time.Second, func() (bool, string) { st = d.log.find("stopped"); return st != nil, "" }) {
 		t.Fatalf("no \"stopped\" within 15s of SIGTERM (--drain-timeout 1s) while a write hangs; the daemon's messages:\n%s", d.log)
 	}
+	t.Logf("\"stopped\" %v after SIGTERM, the write still hanging", time.Since(term).Round(10*time.Millisecond))
 	onDisk := wholeLines(t, logPath) // reading works while frozen
 	checkTruth(t, st, onDisk, p.counter(t))
 	if st.num("lines_written") != a || st.num("lines_lost") == 0 || st.num("lines_dropped") == 0 {
