@@ -13,8 +13,13 @@ SHARED ?= ../shared
 # it. The binary is built without file paths and symbol tables (about 30%
 # smaller); stack traces keep their function names and lines.
 VERSION != git describe --tags --always --dirty 2>/dev/null || true
+# Go's own stamp (vcs.revision, vcs.time, vcs.modified, and the module's
+# pseudo-version for "go version -m") where Go can read the checkout: a
+# git directory, not a worktree, that git may read; a GOFLAGS of
+# -buildvcs=false is overridden only there.
+BUILDVCS != if [ -d .git ] && git status --porcelain >/dev/null 2>&1; then echo true; else echo false; fi
 GO_LDFLAGS = -s -w -X main.version=$(VERSION)
-GO_BUILDFLAGS = -trimpath -ldflags '$(GO_LDFLAGS)'
+GO_BUILDFLAGS = -trimpath -buildvcs=$(BUILDVCS) -ldflags '$(GO_LDFLAGS)'
 
 all: build
 
@@ -86,7 +91,7 @@ uninstall:
 # A Debian package of this tree, built with dpkg-deb alone, in bin/
 # (contrib/debian/build.sh; make test installs, checks and purges it).
 deb: build
-	VERSION='$(VERSION)' GO='$(GO)' sh contrib/debian/build.sh bin
+	VERSION='$(VERSION)' BUILDVCS='$(BUILDVCS)' GO='$(GO)' sh contrib/debian/build.sh bin
 
 # Rewrite the FreeBSD port's pkg-plist from what the port's install lays
 # down (after adding or renaming an installed file).

@@ -36,7 +36,7 @@ doc=/usr/share/doc/pfasciilogd
 # A position-independent executable with full RELRO (bind now), as
 # Debian's hardening wants; both are link options, the packages' compiled
 # code is shared with any other PIE build.
-"$GO" build -trimpath -buildmode=pie \
+"$GO" build -trimpath -buildmode=pie -buildvcs="${BUILDVCS:-false}" \
 	-ldflags "-s -w -X main.version=$VERSION -extldflags '-Wl,-z,relro -Wl,-z,now'" \
 	-o "$work/pfasciilogd" ./cmd/pfasciilogd
 
