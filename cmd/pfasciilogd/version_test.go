@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -116,5 +117,12 @@ func TestMakeStampsVersion(t *testing.T) {
 	// same form (a revision, maybe -dirty), not "unknown".
 	if strings.Contains(first, "unknown") || !strings.HasPrefix(first, "pfasciilogd ") || len(first) < len("pfasciilogd ")+7 {
 		t.Errorf("bin/pfasciilogd --version: %q; want the stamp of git describe (now %q)", first, strings.TrimSpace(string(want)))
+	}
+	// In a checkout Go can read (a .git directory, not a worktree's .git
+	// file), make has Go stamp the revision too, whatever GOFLAGS says.
+	if fi, err := os.Stat("../../.git"); err == nil && fi.IsDir() {
+		if !regexp.MustCompile(`\nrevision [0-9a-f]{40}[ \n]`).Match(out) {
+			t.Errorf("bin/pfasciilogd --version has no VCS revision:\n%s", out)
+		}
 	}
 }
