@@ -86,7 +86,9 @@ func scanners() []scanner {
 			func(i int) []byte { return tcpPacket(a("198.19.200.4"), sweepDst(i), 40000, 22, fSYN) },
 			[]string{ourHosts}},
 		{"tcp6-syn-scan", a("2001:db8:5ca9::1"), 30, 120 * ms,
-			func(i int) []byte { return tcpPacket(a("2001:db8:5ca9::1"), scanDst6, 40000, uint16(1+i), fSYN|fECE|fCWR) },
+			func(i int) []byte {
+				return tcpPacket(a("2001:db8:5ca9::1"), scanDst6, 40000, uint16(1+i), fSYN|fECE|fCWR)
+			},
 			[]string{hubScan, ourPorts}},
 		{"udp6-icmp6-sweep", a("2001:db8:5ca9::2"), 30, 120 * ms,
 			func(i int) []byte {
