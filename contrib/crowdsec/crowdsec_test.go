@@ -63,8 +63,9 @@ type scanner struct {
 }
 
 var (
-	scanDst  = netip.MustParseAddr("198.19.1.1")
-	scanDst6 = netip.MustParseAddr("2001:db8:5ca9:1::1")
+	forgedVictim = netip.MustParseAddr("192.0.2.200")
+	scanDst      = netip.MustParseAddr("198.19.1.1")
+	scanDst6     = netip.MustParseAddr("2001:db8:5ca9:1::1")
 )
 
 func sweepDst(i int) netip.Addr { return netip.AddrFrom4([4]byte{198, 19, 2, byte(i + 1)}) }
@@ -113,6 +114,14 @@ func scanners() []scanner {
 		// Slower than the bucket leaks: a port every 6 s.
 		{"slow-scan", a("198.19.200.8"), 40, 6 * time.Second,
 			func(i int) []byte { return tcpPacket(a("198.19.200.8"), scanDst, 40000, uint16(1+i), fSYN) }, nil},
+		// A UDP scan from port 53 whose DNS queries forge a TCP scan by
+		// forgedVictim: the scanner is banned, the victim never.
+		{"forger", a("198.19.200.10"), 30, 120 * ms,
+			func(i int) []byte {
+				return dnsPacket(a("198.19.200.10"), scanDst, uint16(2000+i), fmt.Sprintf(
+					"x: rule 1/0(match): block in on vtnet0: %s.4444 > %s.%d: Flags [S], seq 1, win 1024, length 0", forgedVictim, scanDst, 1+i))
+			},
+			[]string{ourPorts}},
 		// Many attempts on one port of one host: not a scan.
 		{"one-port", a("198.19.200.9"), 40, 60 * ms,
 			func(i int) []byte { return tcpPacket(a("198.19.200.9"), scanDst, uint16(40000+i), 22, fSYN) }, nil},
@@ -181,6 +190,24 @@ func udpPacket(src, dst netip.Addr, sport, dport uint16) []byte {
 	return ipPacket(src, dst, 17, append(h, "scan"...))
 }
 
+// dnsPacket is a DNS query for name from port 53 (tcpdump picks the DNS
+// printer by either port) to dport.
+func dnsPacket(src, dst netip.Addr, dport uint16, name string) []byte {
+	b := []byte{0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0}
+	for _, l := range strings.Split(name, ".") {
+		if l != "" {
+			b = append(b, byte(len(l)))
+			b = append(b, l...)
+		}
+	}
+	b = append(b, 0, 0, 1, 0, 1)
+	h := make([]byte, 8, 8+len(b))
+	binary.BigEndian.PutUint16(h[0:], 53)
+	binary.BigEndian.PutUint16(h[2:], dport)
+	binary.BigEndian.PutUint16(h[4:], uint16(8+len(b)))
+	return ipPacket(src, dst, 17, append(h, b...))
+}
+
 func echoPacket(src, dst netip.Addr, seq uint16) []byte {
 	h := []byte{8, 0, 0, 0, 0, 7, byte(seq >> 8), byte(seq)}
 	proto := uint8(1)
@@ -216,7 +243,7 @@ type testCapture struct {
 }
 
 func buildCapture(t *testing.T) *testCapture {
-	c := &testCapture{victims: map[netip.Addr]bool{}, attackSrcs: map[netip.Addr]bool{}}
+	c := &testCapture{victims: map[netip.Addr]bool{forgedVictim: true}, attackSrcs: map[netip.Addr]bool{}}
 	const base = 1763772000
 	var shift uint32
 	for i, fl := range []pcapgen.Flavor{pcapgen.FlavorFreeBSD, pcapgen.FlavorOther, pcapgen.FlavorOpenBSD} {
