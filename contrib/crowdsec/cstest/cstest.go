@@ -63,6 +63,9 @@ func Find(moduleRoot string) (*Install, string) {
 			}
 		}
 		if ok {
+			if out, err := exec.Command(in.Cscli, "version").CombinedOutput(); err != nil {
+				return nil, fmt.Sprintf("%s does not run (%v: %s); Debian's crowdsec needs libsqlite3-0", in.Cscli, err, bytes.TrimSpace(out))
+			}
 			return in, ""
 		}
 	}
