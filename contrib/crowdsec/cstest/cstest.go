@@ -101,6 +101,8 @@ type Options struct {
 	HubScenarios []string
 	// Prometheus is the metrics listen address (host:port); "" disables.
 	Prometheus string
+	// NoDateparse leaves the hub's crowdsecurity/dateparse-enrich out.
+	NoDateparse bool
 }
 
 // Config is a crowdsec configuration directory and the namespace its
@@ -133,7 +135,9 @@ func (in *Install) NewConfig(t *testing.T, dir, ns string, o Options) *Config {
 		}
 	}
 	link("parsers/s00-raw/crowdsecurity/syslog-logs.yaml", "parsers/s00-raw")
-	link("parsers/s02-enrich/crowdsecurity/dateparse-enrich.yaml", "parsers/s02-enrich")
+	if !o.NoDateparse {
+		link("parsers/s02-enrich/crowdsecurity/dateparse-enrich.yaml", "parsers/s02-enrich")
+	}
 	for _, s := range o.HubScenarios {
 		link("scenarios/"+s+".yaml", "scenarios")
 	}
