@@ -63,6 +63,7 @@ type scanner struct {
 }
 
 var (
+	whitelisted  = netip.MustParseAddr("198.19.200.11")
 	forgedVictim = netip.MustParseAddr("192.0.2.200")
 	scanDst      = netip.MustParseAddr("198.19.1.1")
 	scanDst6     = netip.MustParseAddr("2001:db8:5ca9:1::1")
@@ -122,6 +123,10 @@ func scanners() []scanner {
 					"x: rule 1/0(match): block in on vtnet0: %s.4444 > %s.%d: Flags [S], seq 1, win 1024, length 0", forgedVictim, scanDst, 1+i))
 			},
 			[]string{ourPorts}},
+		// A scan from an address the whitelist (the contrib example with
+		// this address added) lists: never banned.
+		{"whitelisted", whitelisted, 30, 120 * ms,
+			func(i int) []byte { return tcpPacket(whitelisted, scanDst, 40000, uint16(1+i), fSYN) }, nil},
 		// Many attempts on one port of one host: not a scan.
 		{"one-port", a("198.19.200.9"), 40, 60 * ms,
 			func(i int) []byte { return tcpPacket(a("198.19.200.9"), scanDst, uint16(40000+i), 22, fSYN) }, nil},
@@ -373,6 +378,7 @@ func TestCrowdSec(t *testing.T) {
 			// packets' times itself (without them crowdsec 1.4.6 raises
 			// no alert in a replay).
 			agent := newAgent(t, in, lapi, contrib, filepath.Join(dir, name), ns, lc.name == "nflog")
+			whitelist(t, contrib, agent.Dir)
 			out := agent.Replay(lc.log, lc.typ)
 			if p := cstest.Problems(out); len(p) > 0 {
 				t.Errorf("crowdsec replay reported problems:\n%s", strings.Join(p, "\n"))
@@ -386,6 +392,23 @@ func newAgent(t *testing.T, in *cstest.Install, lapi *cstest.Config, contrib, di
 	agent := in.NewConfig(t, dir, ns, cstest.Options{URL: lapiURL, Contrib: contrib, HubScenarios: []string{hubScan}, NoDateparse: noDateparse})
 	lapi.For(t).AddMachine(filepath.Base(dir), agent, lapiURL)
 	return agent
+}
+
+// whitelist installs the contrib whitelist, with the whitelisted scanner
+// added, into the agent's configuration in dir.
+func whitelist(t *testing.T, contrib, dir string) {
+	const f = "parsers/s02-enrich/pfasciilogd-whitelist.yaml"
+	b, err := os.ReadFile(filepath.Join(contrib, f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "    - \"::1\"\n", "    - \"::1\"\n    - \""+whitelisted.String()+"\"\n", 1)
+	if s == string(b) {
+		t.Fatalf("%s: no \"::1\" entry to add %s after", f, whitelisted)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "etc", f), []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // decode runs pfasciilogd -r with the given --format and returns the
