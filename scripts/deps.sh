@@ -22,6 +22,10 @@ if [ "$want_test" = 1 ]; then
 	PATH="$PATH:/usr/sbin:/sbin"
 	command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 	command -v nft >/dev/null 2>&1 || missing="$missing nftables"
+	# The fault tests (e2e/faults_test.go) freeze an ext4 file system on
+	# a loop device (mkfs.ext4; fsfreeze, prlimit and mount are
+	# util-linux and mount, always there). They skip without them.
+	command -v mkfs.ext4 >/dev/null 2>&1 || missing="$missing e2fsprogs"
 	# The man page's lint (contrib/): mandoc -Tlint. It skips without
 	# mandoc when not root.
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
