@@ -374,9 +374,10 @@ func TestCrowdSec(t *testing.T) {
 		t.Run("replay-"+lc.name, func(t *testing.T) {
 			t.Parallel()
 			name := "replay-" + lc.name
-			// Without the hub's dateparse-enrich once: the parser sets the
-			// packets' times itself (without them crowdsec 1.4.6 raises
-			// no alert in a replay).
+			// Without the hub's parsers once (an offline install without
+			// the hub): the parser needs no raw parser before it and sets
+			// the packets' times itself (without them crowdsec 1.4.6
+			// raises no alert in a replay).
 			agent := newAgent(t, in, lapi, contrib, filepath.Join(dir, name), ns, lc.name == "nflog")
 			whitelist(t, contrib, agent.Dir)
 			out := agent.Replay(lc.log, lc.typ)
@@ -388,8 +389,8 @@ func TestCrowdSec(t *testing.T) {
 	}
 }
 
-func newAgent(t *testing.T, in *cstest.Install, lapi *cstest.Config, contrib, dir, ns string, noDateparse bool) *cstest.Config {
-	agent := in.NewConfig(t, dir, ns, cstest.Options{URL: lapiURL, Contrib: contrib, HubScenarios: []string{hubScan}, NoDateparse: noDateparse})
+func newAgent(t *testing.T, in *cstest.Install, lapi *cstest.Config, contrib, dir, ns string, noHub bool) *cstest.Config {
+	agent := in.NewConfig(t, dir, ns, cstest.Options{URL: lapiURL, Contrib: contrib, HubScenarios: []string{hubScan}, NoHub: noHub})
 	lapi.For(t).AddMachine(filepath.Base(dir), agent, lapiURL)
 	return agent
 }

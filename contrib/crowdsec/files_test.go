@@ -69,7 +69,7 @@ func TestFilesAgree(t *testing.T) {
 		t.Fatalf("acquisition example names %d types, want the 4 the parser reads", len(types))
 	}
 	for _, m := range types {
-		if !strings.Contains(string(parser), "evt.Parsed.program == '"+string(m[1])+"'") {
+		if !strings.Contains(string(parser), "evt.Line.Labels.type == '"+string(m[1])+"'") {
 			t.Errorf("acquisition example names type %s, which the parser does not read", m[1])
 		}
 	}

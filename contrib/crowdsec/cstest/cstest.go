@@ -101,8 +101,9 @@ type Options struct {
 	HubScenarios []string
 	// Prometheus is the metrics listen address (host:port); "" disables.
 	Prometheus string
-	// NoDateparse leaves the hub's crowdsecurity/dateparse-enrich out.
-	NoDateparse bool
+	// NoHub leaves out the hub's parsers that a normal installation has
+	// (crowdsecurity/syslog-logs, dateparse-enrich).
+	NoHub bool
 }
 
 // Config is a crowdsec configuration directory and the namespace its
@@ -134,8 +135,8 @@ func (in *Install) NewConfig(t *testing.T, dir, ns string, o Options) *Config {
 			t.Fatal(err)
 		}
 	}
-	link("parsers/s00-raw/crowdsecurity/syslog-logs.yaml", "parsers/s00-raw")
-	if !o.NoDateparse {
+	if !o.NoHub {
+		link("parsers/s00-raw/crowdsecurity/syslog-logs.yaml", "parsers/s00-raw")
 		link("parsers/s02-enrich/crowdsecurity/dateparse-enrich.yaml", "parsers/s02-enrich")
 	}
 	for _, s := range o.HubScenarios {
