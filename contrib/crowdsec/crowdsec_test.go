@@ -699,7 +699,7 @@ func checkAlerts(t *testing.T, alerts []cstest.Alert, machine string, c *testCap
 			}
 		}
 		sort.Strings(srcs)
-		t.Logf("%s: alerts for %s", sc, strings.Join(srcs, ", "))
+		t.Logf("%s: %s: alerts for %s", machine, sc, strings.Join(srcs, ", "))
 	}
 	for sc := range got {
 		if sc != ourPorts && sc != ourHosts && sc != hubScan {
