@@ -98,7 +98,11 @@ func daemon(c *config, stderr io.Writer) int {
 			// After -Z the directory (/var/run) may not be writable any
 			// more: say so rather than leave a stale file silently.
 			if err := pf.Remove(); err != nil {
-				log.Warnw("cannot remove the pid file", "pidfile", c.pidfile, "error", err.Error())
+				kv := []any{"pidfile", c.pidfile, "error", err.Error()}
+				if c.user != "" {
+					kv = append(kv, "hint", "with -Z, put the pid file in a directory owned by "+c.user+", as the rc.d script's /var/run/pfasciilogd/")
+				}
+				log.Warnw("cannot remove the pid file", kv...)
 			}
 		}()
 	}
