@@ -177,16 +177,28 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 			nflogStep{"NFULA_CFG_QTHRESH", unix.AF_UNSPEC, g, nfulaCfgQthresh, be32bytes(nflogBatchRecords)},
 			nflogStep{"NFULA_CFG_TIMEOUT", unix.AF_UNSPEC, g, nfulaCfgTimeout, be32bytes(nflogFlushCentis)})
 	}
-	for _, s := range steps {
+	for i, s := range steps {
 		if err := r.config(s.family, s.group, s.attr, s.value); err != nil {
 			r.f.Close()
-			if errors.Is(err, unix.EBUSY) {
-				err = fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group)", err)
-			}
-			return nil, fmt.Errorf("%s: %s: %w", cfg.Interface, s.what, err)
+			return nil, fmt.Errorf("%s: %s: %w", cfg.Interface, s.what, nflogConfigHint(err, i == 0))
 		}
 	}
 	return r, nil
+}
+
+// nflogConfigHint adds to a configuration request's error what it means.
+// nfnetlink refuses every request of a process without CAP_NET_ADMIN
+// with EPERM, so the first one fails; a group another socket is bound to
+// fails later, at its bind, with EPERM on current kernels and EBUSY on
+// older ones.
+func nflogConfigHint(err error, first bool) error {
+	switch {
+	case first && errors.Is(err, unix.EPERM):
+		return fmt.Errorf("%w (reading NFLOG needs root or CAP_NET_ADMIN)", err)
+	case errors.Is(err, unix.EBUSY), errors.Is(err, unix.EPERM):
+		return fmt.Errorf("%w (another process, such as tcpdump, ulogd or another pfasciilogd, reads this group)", err)
+	}
+	return err
 }
 
 // nflogStep is one configuration request of openNFLOG.
