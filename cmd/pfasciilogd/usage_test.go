@@ -26,3 +26,21 @@ func TestUsageShowsDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsExitTwo: a bad flag or a filter expression that cannot
+// compile for the interface exits 2 before anything starts; the systemd
+// unit does not restart on 2 (RestartPreventExitStatus), which
+// contrib's TestUnitDoesNotRestartOnUsageError checks.
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"--queue-size", "lots"},
+		{"-i", "nflog:5", "--pidfile=", "--log", t.TempDir() + "/pf.log", "tcp"},
+		{"-i", "pflog0", "--pidfile=", "--log", t.TempDir() + "/pf.log", "tcp and"},
+	} {
+		var out, errb bytes.Buffer
+		if got := run(args, &out, &errb); got != 2 {
+			t.Errorf("%q: exit %d, want 2 (%s)", args, got, errb.String())
+		}
+	}
+}
