@@ -67,6 +67,16 @@ func isNFLOG(name string) bool {
 	return name == "nflog" || strings.HasPrefix(name, "nflog:")
 }
 
+// CheckInterface refuses, before anything starts, an interface name that
+// no retry can open: an nflog device whose groups do not parse.
+func CheckInterface(name string) error {
+	if !isNFLOG(name) {
+		return nil
+	}
+	_, err := nflogGroups(name)
+	return err
+}
+
 // nflogGroups parses "nflog" (group 0) or "nflog:N[,N...]" (at most 32
 // groups of 0 to 65535).
 func nflogGroups(name string) ([]uint16, error) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -41,6 +43,28 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		var out, errb bytes.Buffer
 		if got := run(args, &out, &errb); got != 2 {
 			t.Errorf("%q: exit %d, want 2 (%s)", args, got, errb.String())
+		}
+	}
+}
+
+// TestBadNFLOGGroupRefusedBeforeStart: an nflog device whose group does
+// not parse is a usage error, reported before the log is created or
+// anything says "started" (it used to be retried, then stop the daemon).
+func TestBadNFLOGGroupRefusedBeforeStart(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("no NFLOG on this system")
+	}
+	dir := t.TempDir()
+	for _, iface := range []string{"nflog:x", "nflog:65536", "nflog:1,"} {
+		var out, errb bytes.Buffer
+		got := run([]string{"-i", iface, "--pidfile", dir + "/pid", "--log", dir + "/pf.log"}, &out, &errb)
+		if got != 2 || !strings.Contains(errb.String(), "-i: ") || strings.Contains(errb.String(), "started") {
+			t.Errorf("-i %s: exit %d, stderr %q; want exit 2 and the -i error alone", iface, got, errb.String())
+		}
+		for _, f := range []string{"pid", "pf.log"} {
+			if _, err := os.Stat(dir + "/" + f); err == nil {
+				t.Errorf("-i %s: %s created", iface, f)
+			}
 		}
 	}
 }
