@@ -41,13 +41,19 @@ func Create(path string) (*File, error) {
 		}
 		return nil, fmt.Errorf("pid file %s: lock: %w", path, err)
 	}
-	if err := f.Truncate(0); err != nil {
+	// A pid file that cannot be written whole goes: an empty or partial
+	// one would name no process, or the wrong one. The lock makes it
+	// ours to remove.
+	fail := func(err error) (*File, error) {
+		os.Remove(path)
 		f.Close()
 		return nil, fmt.Errorf("pid file %s: %w", path, err)
 	}
+	if err := f.Truncate(0); err != nil {
+		return fail(err)
+	}
 	if _, err := f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("pid file %s: %w", path, err)
+		return fail(err)
 	}
 	return &File{path: path, f: f}, nil
 }
