@@ -10,7 +10,11 @@
 // length (the length byte rounded up to 4), IPv4 header length (IHL*4 of
 // the byte after the pflog header, 0 if not captured) and the ridentifier
 // FreeBSD's tcpdump reads at offset 64 ("-" if fewer than 72 bytes were
-// captured, when it prints " [|pflog]").
+// captured, when it prints " [|pflog]"), and for IPv4 pfsync (protocol
+// 240, which Debian's tcpdump does not decode) "VERSION,LENGTH,WHOLE": the
+// pfsync header's version and length fields and 1 if the IP payload holds
+// a header and was captured whole (else FreeBSD prints "[|pfsync]"), or
+// "-" for anything else.
 package main
 
 import (
@@ -114,7 +118,7 @@ func printInfo(path string, out io.Writer) error {
 		if len(d) >= 72 {
 			rid = fmt.Sprint(binary.BigEndian.Uint32(d[64:]))
 		}
-		fmt.Fprintf(w, "%d %d %d %d %s\n", len(d), rec.WireLen, hl, ihl, rid)
+		fmt.Fprintf(w, "%d %d %d %d %s %s\n", len(d), rec.WireLen, hl, ihl, rid, pfsyncInfo(d, hl, ihl))
 	}
 	return w.Flush()
 }
@@ -122,4 +126,18 @@ func printInfo(path string, out io.Writer) error {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "gen:", err)
 	os.Exit(1)
+}
+
+// pfsyncInfo is the sixth -info field (see the package comment).
+func pfsyncInfo(d []byte, hl, ihl int) string {
+	ip := d[min(hl, len(d)):]
+	if ihl < 20 || len(ip) < ihl || ip[0]>>4 != 4 || ip[9] != 240 {
+		return "-"
+	}
+	plen := int(binary.BigEndian.Uint16(ip[2:])) - ihl
+	p := ip[ihl:]
+	if plen < 20 || len(p) < plen {
+		return "0,0,0"
+	}
+	return fmt.Sprintf("%d,%d,1", p[0], binary.BigEndian.Uint16(p[2:]))
 }
