@@ -2,7 +2,7 @@
 // benchmarks (see internal/pcapgen), or prints per-record facts of a
 // capture for testdata/fix-4.99.3.awk.
 //
-//	go run ./testdata/gen -seed N -count M -flavor freebsd|openbsd|other [-mix wide|scan|v6]
+//	go run ./testdata/gen -seed N -count M -flavor freebsd|openbsd|other [-mix wide|scan|v6|tail]
 //	    [-oracle off|safe|fixable] [-malformed 0.03] [-snaplen N] -o FILE.pcap
 //	go run ./testdata/gen -info FILE.pcap
 //
@@ -32,7 +32,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed")
 	count := flag.Int("count", 1000, "records to write")
 	flavor := flag.String("flavor", "freebsd", "pflog header layout: freebsd (69), openbsd (100) or other (61)")
-	mix := flag.String("mix", "wide", "traffic mix: wide, scan or v6")
+	mix := flag.String("mix", "wide", "traffic mix: wide, scan, v6 or tail (pfsync, CARP/VRRP, OSI over GRE, jumbograms, SRH, AFS RX)")
 	oracle := flag.String("oracle", "off", "off, safe (only what Debian's tcpdump 4.99.3 prints as FreeBSD's does) or fixable (safe plus what testdata/fix-4.99.3.awk corrects)")
 	malformed := flag.Float64("malformed", 0.03, "share of records cut short (0.6 times as many more get corrupted bytes)")
 	snaplen := flag.Int("snaplen", 0, "cut every record to this many bytes (0: no cut)")
