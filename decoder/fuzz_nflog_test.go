@@ -1,7 +1,6 @@
 package decoder
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/pfasciilogd/pfasciilogd/internal/pcapgen"
@@ -39,18 +38,6 @@ func FuzzDecodeNFLOG(f *testing.F) {
 	f.Add([]byte{2, 0, 0, 7, 0, 0, 9, 0, 0x45, 0}, 0)    // TLV length 0
 	f.Add([]byte{2, 0, 0, 7, 0xff, 0xff, 1, 0, 0x45}, 0) // TLV longer than the record
 	f.Fuzz(func(t *testing.T, data []byte, extra int) {
-		wire := len(data) + extra
-		if wire < 0 {
-			wire = 0
-		}
-		d := New(Options{LinkType: LinkTypeNFLOG})
-		prefix := []byte("prefix:")
-		for pass := 0; pass < 2; pass++ {
-			out := d.AppendRecord(append([]byte(nil), prefix...), data, wire)
-			if !bytes.HasPrefix(out, prefix) {
-				t.Fatalf("pass %d: the buffer's previous content was changed: %q", pass, out)
-			}
-			fuzzCheckRecord(t, out[len(prefix):])
-		}
+		fuzzDecodeTwice(t, Options{LinkType: LinkTypeNFLOG}, data, extra)
 	})
 }

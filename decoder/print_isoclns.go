@@ -149,41 +149,14 @@ func printCLNP(b []byte, data []byte, length uint32) (_ []byte, ok bool) {
 	typ := data[4] & 0x1f
 	rest := li - hdr
 	p := data[hdr:]
-	const short = "li < size of fixed part of CLNP header and addresses"
-	if rest < 1 {
-		return append(b, short...), false
+	var dst, src []byte
+	var read bool
+	if b, dst, p, rest, read, ok = clnpAddr(b, p, rest); !read {
+		return b, ok
 	}
-	if len(p) < 1 {
-		return appendTrunc(b, "clnp"), true
+	if b, src, _, _, read, ok = clnpAddr(b, p, rest); !read {
+		return b, ok
 	}
-	dl := uint32(p[0])
-	p = p[1:]
-	rest--
-	if rest < dl {
-		return append(b, short...), false
-	}
-	if uint32(len(p)) < dl {
-		return appendTrunc(b, "clnp"), true
-	}
-	dst := p[:dl]
-	p = p[dl:]
-	rest -= dl
-	if rest < 1 {
-		return append(b, short...), false
-	}
-	if len(p) < 1 {
-		return appendTrunc(b, "clnp"), true
-	}
-	sl := uint32(p[0])
-	p = p[1:]
-	rest--
-	if rest < sl {
-		return append(b, short...), false
-	}
-	if uint32(len(p)) < sl {
-		return appendTrunc(b, "clnp"), true
-	}
-	src := p[:sl]
 	b = appendISONSAP(b, src)
 	b = append(b, " > "...)
 	b = appendISONSAP(b, dst)
@@ -206,6 +179,30 @@ func printCLNP(b []byte, data []byte, length uint32) (_ []byte, ok bool) {
 	}
 	b = append(b, ", length "...)
 	return appendUint(b, uint64(length)), true
+}
+
+// clnpAddr reads one length-prefixed NSAP address of a CLNP header from
+// p, within rest bytes of the length indicator. When it fails, read is
+// false and b holds tcpdump's text: a length indicator too short (ok
+// false, a hex dump follows) or the capture cut short (ok true).
+func clnpAddr(b, p []byte, rest uint32) (_, addr, next []byte, left uint32, read, ok bool) {
+	const short = "li < size of fixed part of CLNP header and addresses"
+	if rest < 1 {
+		return append(b, short...), nil, nil, 0, false, false
+	}
+	if len(p) < 1 {
+		return appendTrunc(b, "clnp"), nil, nil, 0, false, true
+	}
+	n := uint32(p[0])
+	p = p[1:]
+	rest--
+	if rest < n {
+		return append(b, short...), nil, nil, 0, false, false
+	}
+	if uint32(len(p)) < n {
+		return appendTrunc(b, "clnp"), nil, nil, 0, false, true
+	}
+	return b, p[:n], p[n:], rest - n, true, true
 }
 
 // appendHexByteUpper is "%02X".

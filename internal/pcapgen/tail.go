@@ -239,10 +239,8 @@ func (g *Generator) tailOSI(info *pktInfo) {
 // length is the jumbo length; the record holds only its first bytes.
 func (g *Generator) tailJumbo(info *pktInfo) {
 	r := g.r
-	src, dst := g.v6addr(), g.v6addr()
+	g.ipHeader(g.v6addr(), g.v6addr(), info, false)
 	p := &g.p
-	p.ipv6(src, dst, pick(r, hlims), 0, 0)
-	info.v6, info.hdrEnd = true, 40
 	jumbo := uint32(65536 + r.intn(4000))
 	k := r.intn(6)
 	opt := []byte{0, 0xc2, 4, 0, 0, 0, 0}
@@ -281,10 +279,8 @@ func (g *Generator) tailJumbo(info *pktInfo) {
 
 func (g *Generator) tailSRH(info *pktInfo) {
 	r := g.r
-	src, dst := g.v6addr(), g.v6addr()
+	g.ipHeader(g.v6addr(), g.v6addr(), info, false)
 	p := &g.p
-	p.ipv6(src, dst, pick(r, hlims), 0, 0)
-	info.v6, info.hdrEnd = true, 40
 	n := r.between(1, 3)
 	l := 2 * n
 	if r.chance(0.4) {
