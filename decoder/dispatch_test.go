@@ -27,6 +27,13 @@ type dispatchCase struct {
 	// payload makes the printer print something of its own; nil takes
 	// dispatchPayload.
 	payload []byte
+	// claims, when set, must also accept the payload (AppleTalk-in-UDP
+	// looks at the DDP type byte).
+	claims func(data []byte, sport, dport uint16) bool
+}
+
+func (c *dispatchCase) takes(data []byte, sport, dport uint16) bool {
+	return c.claims == nil || c.claims(data, sport, dport)
 }
 
 // dispatchPayload is 40 bytes that every printer without a payload of
@@ -125,9 +132,9 @@ var udpDispatch = []dispatchCase{
 	{name: "VXLAN-GPE", lo: 4790, print: method((*Decoder).printVXLANGPE)},
 	{name: "ZEP", lo: 17754, print: leaf(printZEP)},
 	{name: "MPLS", lo: 6635, print: udpMPLS},
-	{name: "AppleTalk 200", lo: 200, hi: 327, print: udpATalk, payload: atalkPayload},
-	{name: "AppleTalk 768", lo: 768, hi: 895, print: udpATalk, payload: atalkPayload},
-	{name: "AppleTalk 16512", lo: 16512, hi: 16639, print: udpATalk, payload: atalkPayload},
+	{name: "AppleTalk 200", lo: 200, hi: 327, print: udpATalk, payload: atalkPayload, claims: atalkClaims},
+	{name: "AppleTalk 768", lo: 768, hi: 895, print: udpATalk, payload: atalkPayload, claims: atalkClaims},
+	{name: "AppleTalk 16512", lo: 16512, hi: 16639, print: udpATalk, payload: atalkPayload, claims: atalkClaims},
 	{name: "SOME/IP", lo: 30490, print: leaf(printSOMEIP)},
 	{name: "BCM-LI", lo: 49152, side: onSrc, print: leaf(printBCMLI)},
 }
@@ -180,17 +187,11 @@ func dispatchExpect(c *dispatchCase, sport, dport uint16, payload []byte) []byte
 
 // checkReaches fails unless the decoder's text for the packet ends in the
 // printer's own text, which is not empty and not how the packet prints
-// with no printer (or, for pairs, with the other rule's printer).
-func checkReaches(t *testing.T, tcp bool, c, other *dispatchCase, sport, dport uint16) {
+// with no printer.
+func checkReaches(t *testing.T, tcp bool, c *dispatchCase, sport, dport uint16, payload []byte, where string) {
 	t.Helper()
-	payload := c.data()
-	got := dispatchRender(tcp, sport, dport, payload)
-	got = bytes.TrimSuffix(got, []byte("\n"))
+	got := bytes.TrimSuffix(dispatchRender(tcp, sport, dport, payload), []byte("\n"))
 	want := dispatchExpect(c, sport, dport, payload)
-	where := fmt.Sprintf("%s (ports %d > %d)", c.name, sport, dport)
-	if other != nil {
-		where += " before " + other.name
-	}
 	if len(want) == 0 {
 		t.Fatalf("%s: the printer prints nothing for the test payload; give the case a payload", where)
 	}
@@ -198,19 +199,46 @@ func checkReaches(t *testing.T, tcp bool, c, other *dispatchCase, sport, dport u
 		t.Errorf("%s: the packet does not reach the printer:\n got %q\nwant suffix %q", where, got, want)
 		return
 	}
-	// The text must tell this printer from its absence and from the
-	// other rule's printer, or a missing or swapped rule would pass.
-	none := dispatchRender(tcp, dispatchFree, dispatchFree+1, payload)
-	if bytes.HasSuffix(none, want) || bytes.HasSuffix(bytes.TrimSuffix(none, []byte("\n")), want) {
+	// The text must tell this printer from its absence, or a missing
+	// rule would pass.
+	none := bytes.TrimSuffix(dispatchRender(tcp, dispatchFree, dispatchFree+1, payload), []byte("\n"))
+	if bytes.HasSuffix(none, want) {
 		t.Fatalf("%s: the printer's text %q is also what no printer gives", where, want)
 	}
-	if other != nil {
-		// With the two rules swapped the text would be the same up to
-		// the printer, then the other printer's text.
-		swapped := append(got[:len(got)-len(want):len(got)-len(want)], dispatchExpect(other, sport, dport, payload)...)
-		if bytes.HasSuffix(swapped, want) {
-			t.Fatalf("%s: the two printers print alike (%q); give the cases distinct payloads", where, swapped)
-		}
+}
+
+// swapShows reports whether the packet would print differently with b's
+// rule before a's: b takes the payload and prints something else.
+func swapShows(tcp bool, a, b *dispatchCase, sport, dport uint16, payload []byte) bool {
+	if !a.takes(payload, sport, dport) || !b.takes(payload, sport, dport) {
+		return false
+	}
+	want := dispatchExpect(a, sport, dport, payload)
+	alt := dispatchExpect(b, sport, dport, payload)
+	if !tcp {
+		return !bytes.Equal(want, alt) // the whole UDP text is checked
+	}
+	if len(want) == 0 {
+		return false // a's text alone could not tell the orders apart
+	}
+	// TCP: the text ends with the printer's; with the rules swapped it
+	// would end with b's.
+	got := bytes.TrimSuffix(dispatchRender(tcp, sport, dport, payload), []byte("\n"))
+	if !bytes.HasSuffix(got, want) {
+		return true // checkReaches reports it
+	}
+	swapped := append(got[:len(got)-len(want):len(got)-len(want)], alt...)
+	return !bytes.HasSuffix(swapped, want)
+}
+
+// checkUDPText fails unless the packet's whole text is the pflog and UDP
+// header text, then the printer's.
+func checkUDPText(t *testing.T, c *dispatchCase, sport, dport uint16, payload []byte, where string) {
+	t.Helper()
+	got := string(bytes.TrimSuffix(dispatchRender(false, sport, dport, payload), []byte("\n")))
+	want := fmt.Sprintf("%s192.0.2.1.%d > 198.51.100.2.%d: %s", prefix, sport, dport, dispatchExpect(c, sport, dport, payload))
+	if got != want {
+		t.Errorf("%s:\n got %q\nwant %q", where, got, want)
 	}
 }
 
@@ -219,7 +247,7 @@ func testDispatchRules(t *testing.T, tcp bool, cases []dispatchCase) {
 		c := &cases[i]
 		for _, p := range c.ports() {
 			sport, dport := c.endpoints(p, dispatchFree)
-			checkReaches(t, tcp, c, nil, sport, dport)
+			checkReaches(t, tcp, c, sport, dport, c.data(), fmt.Sprintf("%s (ports %d > %d)", c.name, sport, dport))
 		}
 	}
 }
@@ -267,6 +295,16 @@ func samePrinter(a, b *dispatchCase) bool {
 	return strings.Fields(a.name)[0] == strings.Fields(b.name)[0]
 }
 
+// ddpVariant is p with its third byte 2, the DDP type AppleTalk-in-UDP
+// looks for.
+func ddpVariant(p []byte) []byte {
+	v := append([]byte(nil), p...)
+	if len(v) >= 3 {
+		v[2] = 2
+	}
+	return v
+}
+
 func testDispatchOrder(t *testing.T, tcp bool, cases []dispatchCase) {
 	pairs := 0
 	for i := range cases {
@@ -279,7 +317,24 @@ func testDispatchOrder(t *testing.T, tcp bool, cases []dispatchCase) {
 			if !ok {
 				continue
 			}
-			checkReaches(t, tcp, a, b, sport, dport)
+			// a's payload, or b's, or a's with a DDP type of 2 that
+			// AppleTalk takes: the first that tells the two orders apart.
+			var payload []byte
+			for _, p := range [][]byte{a.data(), b.data(), ddpVariant(a.data())} {
+				if swapShows(tcp, a, b, sport, dport, p) {
+					payload = p
+					break
+				}
+			}
+			if payload == nil {
+				t.Fatalf("%s before %s (ports %d > %d): no payload prints differently in the other order", a.name, b.name, sport, dport)
+			}
+			where := fmt.Sprintf("%s before %s (ports %d > %d)", a.name, b.name, sport, dport)
+			if tcp {
+				checkReaches(t, tcp, a, sport, dport, payload, where)
+			} else {
+				checkUDPText(t, a, sport, dport, payload, where)
+			}
 			pairs++
 		}
 	}
