@@ -130,21 +130,8 @@ func printCLNP(b []byte, data []byte, length uint32) (_ []byte, ok bool) {
 		b = appendUint(b, uint64(data[2]))
 		return append(b, " packet not supported"...), false
 	}
-	if li > length {
-		b = append(b, " length indicator("...)
-		b = appendUint(b, uint64(li))
-		b = append(b, ") > PDU size ("...)
-		b = appendUint(b, uint64(length))
-		return append(b, ")!"...), false
-	}
-	if li < hdr {
-		b = append(b, " length indicator "...)
-		b = appendUint(b, uint64(li))
-		b = append(b, " < min PDU size:"...)
-		for _, c := range data {
-			b = appendHexByteUpper(b, c)
-		}
-		return b, false
+	if li > length || li < hdr {
+		return appendLIError(b, li, length, data), false
 	}
 	typ := data[4] & 0x1f
 	rest := li - hdr
@@ -205,6 +192,27 @@ func clnpAddr(b, p []byte, rest uint32) (_, addr, next []byte, left uint32, read
 	return b, p[:n], p[n:], rest - n, true, true
 }
 
+// appendLIError appends what CLNP and ES-IS print for a length indicator
+// beyond the PDU or below the header's minimum: the latter with every
+// captured byte of the PDU in hex.
+func appendLIError(b []byte, li, length uint32, data []byte) []byte {
+	b = append(b, " length indicator"...)
+	if li > length {
+		b = append(b, '(')
+		b = appendUint(b, uint64(li))
+		b = append(b, ") > PDU size ("...)
+		b = appendUint(b, uint64(length))
+		return append(b, ")!"...)
+	}
+	b = append(b, ' ')
+	b = appendUint(b, uint64(li))
+	b = append(b, " < min PDU size:"...)
+	for _, c := range data {
+		b = appendHexByteUpper(b, c)
+	}
+	return b
+}
+
 // appendHexByteUpper is "%02X".
 func appendHexByteUpper(b []byte, c byte) []byte {
 	const digits = "0123456789ABCDEF"
@@ -231,21 +239,8 @@ func printESIS(b []byte, data []byte, length uint32) []byte {
 		b = appendUint(b, uint64(data[2]))
 		return append(b, " packet not supported"...)
 	}
-	if li > length {
-		b = append(b, " length indicator("...)
-		b = appendUint(b, uint64(li))
-		b = append(b, ") > PDU size ("...)
-		b = appendUint(b, uint64(length))
-		return append(b, ")!"...)
-	}
-	if li < hdr+2 {
-		b = append(b, " length indicator "...)
-		b = appendUint(b, uint64(li))
-		b = append(b, " < min PDU size:"...)
-		for _, c := range data {
-			b = appendHexByteUpper(b, c)
-		}
-		return b
+	if li > length || li < hdr+2 {
+		return appendLIError(b, li, length, data)
 	}
 	switch typ := data[4] & 0x1f; typ {
 	case 2:

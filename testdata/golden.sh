@@ -66,7 +66,7 @@ oracle oracle-malformed -seed 106 -count 600 -flavor freebsd -mix wide -oracle f
 oracle oracle-openbsd -seed 104 -count 300 -flavor openbsd -mix wide -oracle safe -malformed 0.05
 # The long tail (internal/pcapgen/tail.go): pfsync, CARP/VRRP, OSI over
 # GRE, IPv6 jumbograms, segment routing headers, AFS RX dates.
-oracle oracle-tail -seed 107 -count 400 -flavor freebsd -mix tail -oracle fixable -malformed 0
+oracle oracle-tail -seed 107 -count 1000 -flavor freebsd -mix tail -oracle fixable -malformed 0
 # 64-byte headers (length 61): FreeBSD's tcpdump takes the first IP bytes
 # for a ridentifier and wants 72 bytes captured (corrected by the awk);
 # pflogd's default snaplen of 160 cuts long packets.
