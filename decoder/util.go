@@ -1,6 +1,9 @@
 package decoder
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // Small append helpers shared by every printer. They mirror the string
 // printers of tcpdump's util-print.c: the escaping rules are part of the
@@ -8,19 +11,107 @@ import "encoding/binary"
 
 const hexDigits = "0123456789abcdef"
 
-// appendUint appends v in decimal.
+// digitPairs holds "00" to "99": two decimal digits are written at once.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// decimalLen returns the number of decimal digits of v.
+func decimalLen(v uint64) int {
+	if v <= 0xffffffff {
+		return decimalLen32(uint32(v))
+	}
+	n := 0
+	for v > 0xffffffff {
+		v /= 10000
+		n += 4
+	}
+	return n + decimalLen32(uint32(v))
+}
+
+func decimalLen32(v uint32) int {
+	if v < 100000 {
+		switch {
+		case v < 10:
+			return 1
+		case v < 100:
+			return 2
+		case v < 1000:
+			return 3
+		case v < 10000:
+			return 4
+		}
+		return 5
+	}
+	switch {
+	case v < 1000000:
+		return 6
+	case v < 10000000:
+		return 7
+	case v < 100000000:
+		return 8
+	case v < 1000000000:
+		return 9
+	}
+	return 10
+}
+
+// appendUint appends v in decimal. The digits are written in place, two
+// at a time, in the bytes past len(b).
 func appendUint(b []byte, v uint64) []byte {
-	var tmp [20]byte
-	i := len(tmp)
-	for v >= 10 {
-		i--
-		q := v / 10
-		tmp[i] = byte('0' + v - q*10)
+	if v < 10 {
+		return append(b, byte('0'+v))
+	}
+	n := decimalLen(v)
+	l := len(b)
+	if cap(b)-l < n {
+		b = slices.Grow(b, n)
+	}
+	b = b[:l+n]
+	if v <= 0xffffffff {
+		putDecimal32(b[l:], uint32(v))
+	} else {
+		putDecimal(b[l:], v)
+	}
+	return b
+}
+
+// putDecimal writes v into the whole of d, right-aligned, which must be
+// exactly decimalLen(v) bytes (or more, for leading zeros that are left
+// untouched).
+func putDecimal(d []byte, v uint64) {
+	i := len(d)
+	for v > 0xffffffff {
+		q := v / 100
+		r := (v - q*100) * 2
+		i -= 2
+		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
 		v = q
 	}
-	i--
-	tmp[i] = byte('0' + v)
-	return append(b, tmp[i:]...)
+	putDecimal32(d[:i], uint32(v))
+}
+
+func putDecimal32(d []byte, v uint32) {
+	i := len(d)
+	for v >= 100 {
+		q := v / 100
+		r := (v - q*100) * 2
+		i -= 2
+		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
+		v = q
+	}
+	if v >= 10 {
+		d[i-2], d[i-1] = digitPairs[v*2], digitPairs[v*2+1]
+		return
+	}
+	d[i-1] = byte('0' + v)
 }
 
 // appendInt appends v in decimal with a leading '-' when negative.
@@ -179,15 +270,35 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
+// octetText holds the decimal text of every byte value, four bytes an
+// entry, the digits first; octetLen holds its length. A dotted quad is
+// then four 4-byte copies.
+var octetText, octetLen = func() (t [256 * 4]byte, n [256]uint8) {
+	for v := 0; v < 256; v++ {
+		d := appendUint(nil, uint64(v))
+		copy(t[v*4:], d)
+		n[v] = uint8(len(d))
+	}
+	return
+}()
+
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
-	b = appendUint(b, uint64(a[0]))
-	b = append(b, '.')
-	b = appendUint(b, uint64(a[1]))
-	b = append(b, '.')
-	b = appendUint(b, uint64(a[2]))
-	b = append(b, '.')
-	return appendUint(b, uint64(a[3]))
+	_ = a[3]
+	l := len(b)
+	if cap(b)-l < 16 {
+		b = slices.Grow(b, 16)
+	}
+	d := b[l : l+16]
+	p := 0
+	for i := 0; i < 4; i++ {
+		v := int(a[i])
+		copy(d[p:p+4], octetText[v*4:v*4+4])
+		p += int(octetLen[v])
+		d[p] = '.'
+		p++
+	}
+	return b[:l+p-1]
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
@@ -195,6 +306,7 @@ func appendIPv4(b []byte, a []byte) []byte {
 // becomes "::", groups in lowercase hex without leading zeros, and the
 // last 32 bits dotted for ::a.b.c.d and ::ffff:a.b.c.d.
 func appendIPv6(b []byte, a []byte) []byte {
+	_ = a[15]
 	var g [8]uint16
 	for i := range g {
 		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
@@ -226,18 +338,40 @@ func appendIPv6(b []byte, a []byte) []byte {
 		}
 		return appendIPv4(b, a[12:16])
 	}
+	l := len(b)
+	if cap(b)-l < 40 {
+		b = slices.Grow(b, 40)
+	}
+	d := b[l : l+40]
+	p := 0
 	for i := 0; i < 8; i++ {
 		if i == best {
-			b = append(b, ':', ':')
+			d[p], d[p+1] = ':', ':'
+			p += 2
 			i += bestLen - 1
 			continue
 		}
 		if i > 0 && i != best+bestLen {
-			b = append(b, ':')
+			d[p] = ':'
+			p++
 		}
-		b = appendHex(b, uint64(g[i]))
+		v := g[i]
+		switch {
+		case v >= 0x1000:
+			d[p], d[p+1], d[p+2], d[p+3] = hexDigits[v>>12], hexDigits[v>>8&0xf], hexDigits[v>>4&0xf], hexDigits[v&0xf]
+			p += 4
+		case v >= 0x100:
+			d[p], d[p+1], d[p+2] = hexDigits[v>>8], hexDigits[v>>4&0xf], hexDigits[v&0xf]
+			p += 3
+		case v >= 0x10:
+			d[p], d[p+1] = hexDigits[v>>4], hexDigits[v&0xf]
+			p += 2
+		default:
+			d[p] = hexDigits[v]
+			p++
+		}
 	}
-	return b
+	return b[:l+p]
 }
 
 // hostOrder reads integers that the capturing kernel stored in its own

@@ -3,6 +3,7 @@ package timefmt
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -86,43 +87,88 @@ func appendDec(b []byte, v uint64, width int) []byte {
 }
 
 // Appender appends the prefix of one Format like Format.Append, but keeps
-// the text of the last whole second it formatted (and, for ISO, its zone
-// offset), so that a stream of packets within the same second costs a copy
-// and six digits each. A zone offset changes only on a second boundary, so
-// the cache is exact. An Appender is not safe for concurrent use.
+// the zone offset with the span of Unix seconds it holds for (ZoneBounds)
+// and the text of the local date, so that a packet costs some arithmetic
+// and digit pairs: the time of day is written from the local second of the
+// day, the date and the zone are copied. The output is Format.Append's,
+// byte for byte. An Appender is not safe for concurrent use.
 type Appender struct {
-	f    Format
-	sec  int64          // the Unix second head and zone hold
-	loc  *time.Location // the location they were formatted in; nil: nothing yet
-	head []byte         // "2006-01-02T15:04:05" or "15:04:05"
-	zone []byte         // "-07:00" (ISO only)
+	f          Format
+	loc        *time.Location // the location zone and date are for; nil: nothing yet
+	zoneFrom   int64          // the Unix seconds [zoneFrom, zoneTo) have offset
+	zoneTo     int64
+	offset     int64  // seconds east of UTC
+	zone       []byte // "-07:00" (ISO only)
+	day        int64  // the local day (days since 1970-01-01) date holds
+	date       []byte // "2006-01-02T" (ISO only)
+	dateForDay bool   // date holds day
 }
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
-	return &Appender{f: f, head: make([]byte, 0, 32), zone: make([]byte, 0, 8)}
+	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
 }
 
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
 // Append appends the prefix for t, including its trailing space, to b.
-// It does not allocate once its cache has been filled.
+// It does not allocate once its buffers have grown.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
 	if a.f != ISO && a.f != Tcpdump {
 		return a.f.Append(b, t)
 	}
 	sec := t.Unix()
-	if a.loc == nil || sec != a.sec || t.Location() != a.loc {
-		a.sec, a.loc = sec, t.Location()
-		if a.f == ISO {
-			a.head = t.AppendFormat(a.head[:0], "2006-01-02T15:04:05")
-			a.zone = t.AppendFormat(a.zone[:0], "-07:00")
-		} else {
-			a.head = t.AppendFormat(a.head[:0], "15:04:05")
-			a.zone = a.zone[:0]
+	if loc := t.Location(); loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
+		a.loc = loc
+		_, off := t.Zone()
+		a.offset = int64(off)
+		from, to := t.ZoneBounds()
+		a.zoneFrom, a.zoneTo = math.MinInt64, math.MaxInt64
+		if !from.IsZero() {
+			a.zoneFrom = from.Unix()
 		}
+		if !to.IsZero() {
+			a.zoneTo = to.Unix()
+		}
+		a.zone = a.zone[:0]
+		if a.f == ISO {
+			a.zone = t.AppendFormat(a.zone, "-07:00")
+		}
+		a.dateForDay = false
 	}
-	b = append(b, a.head...)
-	b = append(b, '.')
-	b = appendDec(b, uint64(t.Nanosecond()/1000), 6)
+	local := sec + a.offset
+	day := local / 86400
+	sod := local - day*86400
+	if sod < 0 {
+		day--
+		sod += 86400
+	}
+	if a.f == ISO {
+		if !a.dateForDay || day != a.day {
+			a.day, a.dateForDay = day, true
+			a.date = t.AppendFormat(a.date[:0], "2006-01-02T")
+		}
+		b = append(b, a.date...)
+	}
+	h, m, s := sod/3600, sod/60%60, sod%60
+	us := t.Nanosecond() / 1000
+	u1, u2, u3 := us/10000, us/100%100, us%100
+	b = append(b,
+		digitPairs[2*h], digitPairs[2*h+1], ':',
+		digitPairs[2*m], digitPairs[2*m+1], ':',
+		digitPairs[2*s], digitPairs[2*s+1], '.',
+		digitPairs[2*u1], digitPairs[2*u1+1],
+		digitPairs[2*u2], digitPairs[2*u2+1],
+		digitPairs[2*u3], digitPairs[2*u3+1])
 	b = append(b, a.zone...)
 	return append(b, ' ')
 }

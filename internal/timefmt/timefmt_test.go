@@ -48,6 +48,21 @@ func TestAppenderMatchesFormat(t *testing.T) {
 					}
 				}
 			}
+			// Jumps of up to a year, back and forth, from 1900 to 2100.
+			ts := time.Date(1900, 1, 1, 0, 0, 0, 0, loc)
+			for i := 0; i < 20000; i++ {
+				d := time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))
+				if i%3 == 0 && ts.Year() > 1901 {
+					d = -d / 2
+				}
+				ts = ts.Add(d)
+				if ts.Year() >= 2100 {
+					ts = time.Date(1900, 1, 1, 0, 0, 0, 0, loc)
+				}
+				if got, want := string(a.Append(nil, ts)), string(f.Append(nil, ts)); got != want {
+					t.Fatalf("%v in %v at %v: Appender %q, Format.Append %q", f, loc, ts.UTC(), got, want)
+				}
+			}
 		}
 	}
 }
