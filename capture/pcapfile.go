@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"time"
 
@@ -101,6 +102,7 @@ type pcapReader struct {
 	off      int
 	err      error // the reader's error, returned once buf is drained
 	order    binary.ByteOrder
+	swapped  bool // the file's byte order is not the host's
 	nano     bool
 	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
 	snaplen  int
@@ -187,12 +189,42 @@ func (r *pcapReader) header() error {
 		r.snaplen = maxSnaplenPFLOG // pcap_adjust_snapshot
 	}
 	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
+	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
 	r.off += 24
 	return nil
 }
 
 // next returns the next record (pcap_next_packet).
 func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
+	var ci gopacket.CaptureInfo
+	if len(r.buf)-r.off < r.hdrSize+maxFastRecord {
+		return r.nextSlow()
+	}
+	h := r.buf[r.off : r.off+16]
+	caplen := binary.LittleEndian.Uint32(h[8:])
+	if r.swapped || r.order == binary.BigEndian || caplen > maxFastRecord || int(caplen) > r.snaplen {
+		return r.nextSlow()
+	}
+	start := r.off + r.hdrSize
+	n := int(caplen)
+	data := r.buf[start : start+n : start+n]
+	r.off = start + n
+	nsec := int64(binary.LittleEndian.Uint32(h[4:]))
+	if !r.nano {
+		nsec *= 1000
+	}
+	ci.Timestamp = time.Unix(int64(binary.LittleEndian.Uint32(h)), nsec)
+	ci.CaptureLength = n
+	ci.Length = int(binary.LittleEndian.Uint32(h[12:]))
+	return data, ci, nil
+}
+
+// maxFastRecord bounds the records next returns without a call to fill:
+// those of a little-endian file whose header and data are in the buffer.
+const maxFastRecord = 4096
+
+// nextSlow is next for any record.
+func (r *pcapReader) nextSlow() ([]byte, gopacket.CaptureInfo, error) {
 	var ci gopacket.CaptureInfo
 	if err := r.fill(r.hdrSize); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
@@ -201,8 +233,12 @@ func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
 		return nil, ci, err
 	}
 	h := r.buf[r.off : r.off+16]
-	sec, frac := r.order.Uint32(h), r.order.Uint32(h[4:])
-	caplen, wirelen := r.order.Uint32(h[8:]), r.order.Uint32(h[12:])
+	sec, frac := binary.LittleEndian.Uint32(h), binary.LittleEndian.Uint32(h[4:])
+	caplen, wirelen := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[12:])
+	if r.order == binary.BigEndian {
+		sec, frac = bits.ReverseBytes32(sec), bits.ReverseBytes32(frac)
+		caplen, wirelen = bits.ReverseBytes32(caplen), bits.ReverseBytes32(wirelen)
+	}
 	if caplen > maxSnaplenPFLOG {
 		if int64(caplen) > int64(r.snaplen) {
 			return nil, ci, fmt.Errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, r.snaplen)
@@ -230,8 +266,54 @@ func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
 	ci.Timestamp = time.Unix(int64(sec), nsec)
 	ci.CaptureLength = keep
 	ci.Length = int(wirelen)
+	if r.swapped {
+		swapPseudoHeader(r.linkType, data, ci.Length)
+	}
 	return data, ci, nil
 }
+
+// hostLittleEndian reports the byte order of this host.
+var hostLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// swapPseudoHeader converts the fields a link-layer header holds in the
+// capturing host's byte order to this host's, as libpcap does for a file
+// written on a host of the other byte order (swap_pseudo_headers): PFLOG's
+// uid, pid, rule_uid and rule_pid, NFLOG's TLV types and lengths.
+func swapPseudoHeader(linkType int, data []byte, wireLen int) {
+	sw32 := func(b []byte) { b[0], b[1], b[2], b[3] = b[3], b[2], b[1], b[0] }
+	switch linkType {
+	case LinkTypePFLOG:
+		if len(data) < 1 {
+			return
+		}
+		hlen := int(data[0])
+		for _, off := range []int{44, 48, 52, 56} { // uid, pid, rule_uid, rule_pid
+			if len(data) < off+4 || wireLen < off+4 || hlen < off+4 {
+				return
+			}
+			sw32(data[off:])
+		}
+	case LinkTypeNFLOG:
+		if len(data) < 4 || wireLen < 4 || data[1] != 0 { // nflog_version
+			return
+		}
+		p, caplen, length := data[4:], len(data)-4, wireLen-4
+		for caplen >= 4 {
+			p[0], p[1], p[2], p[3] = p[1], p[0], p[3], p[2]
+			size := int(hostOrder16(p))
+			if size%4 != 0 {
+				size += 4 - size%4
+			}
+			if size < 4 || caplen < size || length < size {
+				return
+			}
+			p, caplen, length = p[size:], caplen-size, length-size
+		}
+	}
+}
+
+// hostOrder16 reads a TLV length in this host's byte order.
+func hostOrder16(p []byte) uint16 { return binary.NativeEndian.Uint16(p) }
 
 // fileSource is an open capture file with the program of its filter.
 type fileSource struct {
@@ -257,6 +339,9 @@ func openFileSource(path, filter string, compile func(linkType int, expr string)
 }
 
 func (s *fileSource) read() ([]byte, gopacket.CaptureInfo, error) {
+	if s.prog == nil && s.fr.pcap != nil {
+		return s.fr.pcap.next()
+	}
 	for {
 		data, ci, err := s.fr.read()
 		if err != nil {
