@@ -123,7 +123,7 @@ func TestFileReaderMatchesLibpcap(t *testing.T) {
 					break
 				}
 				if !bytes.Equal(got, want) || gci.Length != wci.Length || gci.CaptureLength != wci.CaptureLength || !gci.Timestamp.Equal(wci.Timestamp) {
-					t.Errorf("%s %q: record %d differs: libpcap %d/%d bytes at %v, ours %d/%d at %v\n% x\n% x", 
+					t.Errorf("%s %q: record %d differs: libpcap %d/%d bytes at %v, ours %d/%d at %v\n% x\n% x",
 						path, expr, n, wci.CaptureLength, wci.Length, wci.Timestamp, gci.CaptureLength, gci.Length, gci.Timestamp, want[:min(len(want), 48)], got[:min(len(got), 48)])
 					break
 				}
