@@ -42,6 +42,7 @@ type Decoder struct {
 	// them), so that they need not be allocated.
 	ips     [8]ipInfo
 	ipDepth int
+	spans   addrSpans // of ips[0]
 
 	sum Summary // the fields of the last packet, for structured output
 }
@@ -130,11 +131,13 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	}
 	d.ipDepth = 0
 	d.sum.reset()
+	d.spans = addrSpans{base: len(b)}
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {
 		b = d.printPflog(b, data, wireLen)
 	}
+	d.sum.SrcText, d.sum.DstText = d.spans.src, d.spans.dst
 	return append(b, '\n')
 }
 

@@ -18,6 +18,36 @@ type ipInfo struct {
 	proto uint8
 	// ttl is the IPv4 TTL or the IPv6 hop limit (VRRP prints it when not 255).
 	ttl uint8
+	// spans, for the outermost header only, records where its addresses
+	// were printed, for Summary.SrcText and DstText.
+	spans *addrSpans
+}
+
+// addrSpans are the offsets of the outermost header's address text in the
+// output buffer; base is where the record starts.
+type addrSpans struct {
+	base     int
+	src, dst [2]int
+}
+
+// appendSrc and appendDst append the header's addresses, recording where
+// the outermost header's are.
+func (ip *ipInfo) appendSrc(b []byte) []byte {
+	s := len(b)
+	b = appendAddr(b, ip.src)
+	if ip.spans != nil {
+		ip.spans.src = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
+	}
+	return b
+}
+
+func (ip *ipInfo) appendDst(b []byte) []byte {
+	s := len(b)
+	b = appendAddr(b, ip.dst)
+	if ip.spans != nil {
+		ip.spans.dst = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
+	}
+	return b
 }
 
 // appendAddr appends one address of the enclosing IP header.
@@ -30,9 +60,9 @@ func appendAddr(b []byte, a []byte) []byte {
 
 // appendAddrs appends "SRC > DST: ".
 func (ip *ipInfo) appendAddrs(b []byte) []byte {
-	b = appendAddr(b, ip.src)
+	b = ip.appendSrc(b)
 	b = append(b, " > "...)
-	b = appendAddr(b, ip.dst)
+	b = ip.appendDst(b)
 	return append(b, ':', ' ')
 }
 
@@ -52,11 +82,11 @@ func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 // appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
-	b = appendAddr(b, ip.src)
+	b = ip.appendSrc(b)
 	b = append(b, '.')
 	b = appendUint(b, uint64(sport))
 	b = append(b, " > "...)
-	b = appendAddr(b, ip.dst)
+	b = ip.appendDst(b)
 	b = append(b, '.')
 	return appendUint(b, uint64(dport))
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
 )
 
 // Format selects the time prefix of each record.
@@ -16,6 +18,9 @@ const (
 	None                  // no prefix: tcpdump -t
 	Tcpdump               // 01:48:13.748353 (local time, tcpdump's default)
 	Unix                  // 1763772493.748353
+	// RFC3339 is ISO with "Z" for UTC: the "time" member of --format
+	// json. It is not a --time value.
+	RFC3339 // 2026-11-22T01:48:13.748353+01:00, 2026-11-22T00:48:13.748353Z
 )
 
 // Parse maps a --time argument to a Format.
@@ -43,6 +48,8 @@ func (f Format) String() string {
 		return "tcpdump"
 	case Unix:
 		return "unix"
+	case RFC3339:
+		return "rfc3339"
 	}
 	return "unknown"
 }
@@ -53,6 +60,8 @@ func (f Format) Append(b []byte, t time.Time) []byte {
 	switch f {
 	case ISO:
 		b = t.AppendFormat(b, "2006-01-02T15:04:05.000000-07:00")
+	case RFC3339:
+		b = t.AppendFormat(b, "2006-01-02T15:04:05.000000Z07:00")
 	case Tcpdump:
 		b = t.AppendFormat(b, "15:04:05.000000")
 	case Unix:
@@ -98,9 +107,9 @@ type Appender struct {
 	zoneFrom   int64          // the Unix seconds [zoneFrom, zoneTo) have offset
 	zoneTo     int64
 	offset     int64  // seconds east of UTC
-	zone       []byte // "-07:00" (ISO only)
+	zone       []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
 	day        int64  // the local day (days since 1970-01-01) date holds
-	date       []byte // "2006-01-02T" (ISO only)
+	date       []byte // "2006-01-02T" (not Tcpdump)
 	dateForDay bool   // date holds day
 }
 
@@ -109,22 +118,24 @@ func NewAppender(f Format) *Appender {
 	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
 }
 
-const digitPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
+const digitPairs = numfmt.DigitPairs
 
 // Append appends the prefix for t, including its trailing space, to b.
 // It does not allocate once its buffers have grown.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
-	if a.f != ISO && a.f != Tcpdump {
-		return a.f.Append(b, t)
+	if a.f == None {
+		return b
+	}
+	return append(a.AppendTime(b, t), ' ')
+}
+
+// AppendTime is Append without the trailing space.
+func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
+	switch a.f {
+	case None:
+		return b
+	case Unix:
+		return appendUnix(b, t)
 	}
 	sec := t.Unix()
 	if loc := t.Location(); loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
@@ -140,8 +151,11 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 			a.zoneTo = to.Unix()
 		}
 		a.zone = a.zone[:0]
-		if a.f == ISO {
+		switch a.f {
+		case ISO:
 			a.zone = t.AppendFormat(a.zone, "-07:00")
+		case RFC3339:
+			a.zone = t.AppendFormat(a.zone, "Z07:00")
 		}
 		a.dateForDay = false
 	}
@@ -152,7 +166,7 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 		day--
 		sod += 86400
 	}
-	if a.f == ISO {
+	if a.f != Tcpdump {
 		if !a.dateForDay || day != a.day {
 			a.day, a.dateForDay = day, true
 			a.date = t.AppendFormat(a.date[:0], "2006-01-02T")
@@ -169,6 +183,5 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 		digitPairs[2*u1], digitPairs[2*u1+1],
 		digitPairs[2*u2], digitPairs[2*u2+1],
 		digitPairs[2*u3], digitPairs[2*u3+1])
-	b = append(b, a.zone...)
-	return append(b, ' ')
+	return append(b, a.zone...)
 }

@@ -31,7 +31,7 @@ func TestAppenderMatchesFormat(t *testing.T) {
 		time.Unix(0, 0).Add(-1500 * time.Millisecond),
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, f := range []Format{ISO, Tcpdump, Unix, None} {
+	for _, f := range []Format{ISO, Tcpdump, Unix, None, RFC3339} {
 		for _, loc := range locs {
 			a := NewAppender(f)
 			for _, start := range starts {

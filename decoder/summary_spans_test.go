@@ -1,0 +1,61 @@
+package decoder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/pcapgen"
+)
+
+// TestSummaryAddressText: where the Summary says the record prints the
+// outermost addresses, the text there is those addresses as tcpdump
+// prints them, which is netip's text except for ::a.b.c.d. JSON copies
+// them from there instead of formatting them again.
+func TestSummaryAddressText(t *testing.T) {
+	spans, records := 0, 0
+	for _, cfg := range []pcapgen.Config{
+		{Seed: 21, Mix: pcapgen.MixScan, Hosts: 300, Malformed: 0.05},
+		{Seed: 22, Mix: pcapgen.MixWide, Malformed: 0.05},
+		{Seed: 23, Mix: pcapgen.MixV6, Malformed: 0.05, Flavor: pcapgen.FlavorOpenBSD},
+	} {
+		g := pcapgen.New(cfg)
+		d := New(Options{})
+		for range 20000 {
+			r := g.Next()
+			prefix := []byte("2026-11-22T01:48:13.748353+01:00 ")
+			out := d.AppendRecord(prefix, r.Data, r.WireLen)
+			rec := out[len(prefix):]
+			s := d.Summary()
+			records++
+			for _, c := range []struct {
+				name string
+				span [2]int
+				addr []byte
+			}{{"src", s.SrcText, s.Src.AsSlice()}, {"dst", s.DstText, s.Dst.AsSlice()}} {
+				if c.span == [2]int{} {
+					continue
+				}
+				spans++
+				if !s.Src.IsValid() || c.span[0] > c.span[1] || c.span[1] > len(rec) {
+					t.Fatalf("%s span %v in %q (src %v)", c.name, c.span, rec, s.Src)
+				}
+				got := string(rec[c.span[0]:c.span[1]])
+				want := string(appendAddr(nil, c.addr))
+				if got != want {
+					t.Fatalf("%s span %v is %q, want %q: %q", c.name, c.span, got, want, rec)
+				}
+				a := s.Src
+				if c.name == "dst" {
+					a = s.Dst
+				}
+				if a.String() != want && !strings.HasPrefix(want, "::") {
+					t.Fatalf("%s %q is not netip's %q", c.name, want, a)
+				}
+			}
+		}
+	}
+	if spans < records {
+		t.Errorf("only %d address spans in %d records", spans, records)
+	}
+	t.Logf("%d address spans in %d records", spans, records)
+}

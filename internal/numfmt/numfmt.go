@@ -1,0 +1,109 @@
+// Package numfmt writes decimal numbers into byte slices in place, two
+// digits at a time: the hot path of the decoder, the time prefix and the
+// JSON records.
+package numfmt
+
+import "slices"
+
+// DigitPairs holds "00" to "99": two decimal digits are written at once.
+const DigitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// DecimalLen returns the number of decimal digits of v.
+func DecimalLen(v uint64) int {
+	if v <= 0xffffffff {
+		return decimalLen32(uint32(v))
+	}
+	n := 0
+	for v > 0xffffffff {
+		v /= 10000
+		n += 4
+	}
+	return n + decimalLen32(uint32(v))
+}
+
+func decimalLen32(v uint32) int {
+	if v < 100000 {
+		switch {
+		case v < 10:
+			return 1
+		case v < 100:
+			return 2
+		case v < 1000:
+			return 3
+		case v < 10000:
+			return 4
+		}
+		return 5
+	}
+	switch {
+	case v < 1000000:
+		return 6
+	case v < 10000000:
+		return 7
+	case v < 100000000:
+		return 8
+	case v < 1000000000:
+		return 9
+	}
+	return 10
+}
+
+// AppendUint appends v in decimal. The digits are written in place, two
+// at a time, in the bytes past len(b).
+func AppendUint(b []byte, v uint64) []byte {
+	if v < 10 {
+		return append(b, byte('0'+v))
+	}
+	n := DecimalLen(v)
+	l := len(b)
+	if cap(b)-l < n {
+		b = slices.Grow(b, n)
+	}
+	b = b[:l+n]
+	if v <= 0xffffffff {
+		putDecimal32(b[l:], uint32(v))
+	} else {
+		putDecimal(b[l:], v)
+	}
+	return b
+}
+
+// putDecimal writes v into the whole of d, right-aligned, which must be
+// exactly DecimalLen(v) bytes (or more, for leading zeros that are left
+// untouched).
+func putDecimal(d []byte, v uint64) {
+	i := len(d)
+	for v > 0xffffffff {
+		q := v / 100
+		r := (v - q*100) * 2
+		i -= 2
+		d[i], d[i+1] = DigitPairs[r], DigitPairs[r+1]
+		v = q
+	}
+	putDecimal32(d[:i], uint32(v))
+}
+
+func putDecimal32(d []byte, v uint32) {
+	i := len(d)
+	for v >= 100 {
+		q := v / 100
+		r := (v - q*100) * 2
+		i -= 2
+		d[i], d[i+1] = DigitPairs[r], DigitPairs[r+1]
+		v = q
+	}
+	if v >= 10 {
+		d[i-2], d[i-1] = DigitPairs[v*2], DigitPairs[v*2+1]
+		return
+	}
+	d[i-1] = byte('0' + v)
+}
