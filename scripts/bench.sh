@@ -12,7 +12,7 @@
 # Debian's tcpdump -n -e -t. CPU time per packet (user+sys, median of
 # RUNS interleaved runs) and peak RSS (largest of the runs); then
 # instructions per packet under valgrind (cachegrind) on 100,000 packets
-# of the scan mix. It reports; it asserts nothing.
+# of the scan mix, start-up (a 1-packet file) subtracted. It reports; it asserts nothing.
 #
 # On the wide mix tcpdump's cost per packet grows with the number of
 # distinct addresses it has seen (its address-to-name cache is a set of
@@ -54,30 +54,25 @@ gen() {
 gen scan "$COUNT" -mix scan -hosts $HOSTS
 gen wide "$COUNT" -mix wide
 for n in $WIDE_TCPDUMP; do gen wide "$n" -mix wide; done
-[ "$VALGRIND" = 1 ] && gen scan "$VGCOUNT" -mix scan -hosts $HOSTS
+if [ "$VALGRIND" = 1 ]; then
+	gen scan "$VGCOUNT" -mix scan -hosts $HOSTS
+	gen scan 1 -mix scan -hosts $HOSTS
+fi
 
+"$GO" build -o bin/cputime ./cmd/internal/cputime
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-have_time=0
-[ -x /usr/bin/time ] && have_time=1
+last=$(echo "$WIDE_TCPDUMP" | awk '{print $NF}') # the longest wide prefix tcpdump reads
 have_tcpdump=0
 command -v tcpdump >/dev/null 2>&1 && have_tcpdump=1
 
-# run KEY CMD...: one run to /dev/null; appends "cpu_seconds maxrss_kib" to
-# $tmp/KEY.
+# run KEY CMD...: one run, output to /dev/null; appends "cpu_seconds
+# maxrss_kib" (cmd/internal/cputime: user+sys from the kernel's rusage, to
+# the microsecond) to $tmp/KEY.
 run() {
 	key=$1
 	shift
-	if [ $have_time = 1 ]; then
-		/usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err" || true
-		awk '{ print $1 + $2, $3 }' "$tmp/t" >>"$tmp/$key"
-	else
-		# No GNU time: wall time of the run, RSS unknown.
-		s=$(date +%s.%N)
-		"$@" >/dev/null 2>&1 || true
-		e=$(date +%s.%N)
-		echo "$(echo "$e - $s" | bc) 0" >>"$tmp/$key"
-	fi
+	bin/cputime "$@" >>"$tmp/$key" 2>"$tmp/err" || { echo "failed: $*" >&2; cat "$tmp/err" >&2; }
 }
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
 # row KEY LABEL PACKETS: a table row, and the ns/packet in $tmp/KEY.ns.
@@ -87,7 +82,7 @@ row() {
 	rss=$(cut -d' ' -f2 "$tmp/$1" | sort -n | tail -1)
 	ns=$(awk -v t="$t" -v n="$3" 'BEGIN { printf "%.0f", t * 1e9 / n }')
 	echo "$ns" >"$tmp/$1.ns"
-	printf '| %-44s | %9s | %8s | %7.2f s | %8.1f MiB |\n' "$2" "$(printf %d "$3")" "$ns" "$t" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+	printf '| %-44s | %9s | %8s | %7.3f s | %8.1f MiB |\n' "$2" "$(printf %d "$3")" "$ns" "$t" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
 }
 ratio() { # ratio A B: A's ns over B's
 	[ -s "$tmp/$1.ns" ] && [ -s "$tmp/$2.ns" ] || { echo "-"; return; }
@@ -106,8 +101,10 @@ for mix in scan wide; do
 		if [ $have_tcpdump = 1 ]; then
 			if [ $mix = scan ]; then
 				run "$mix-tcpdump" tcpdump -n -e -t -r "$f"
+				run "$mix-tcpdump-S" tcpdump -n -e -t -S -r "$f"
 			else
 				for n in $WIDE_TCPDUMP; do run "$mix-tcpdump-$n" tcpdump -n -e -t -r "$dir/wide-$n.pcap"; done
+				run "$mix-tcpdump-S" tcpdump -n -e -t -S -r "$dir/wide-$last.pcap"
 			fi
 		fi
 		i=$((i + 1))
@@ -120,15 +117,16 @@ for mix in scan wide; do
 	row "$mix-read" 'floor: read only' "$COUNT"
 	if [ $mix = scan ]; then
 		row "$mix-tcpdump" '`tcpdump -n -e -t -r F`' "$COUNT"
+		row "$mix-tcpdump-S" '`tcpdump -n -e -t -S -r F`' "$COUNT"
 	else
 		for n in $WIDE_TCPDUMP; do row "$mix-tcpdump-$n" "\`tcpdump -n -e -t -r F\` (first $n)" "$n"; done
+		row "$mix-tcpdump-S" "\`tcpdump -n -e -t -S -r F\` (first $last)" "$last"
 	fi
 	echo
 	echo "text / floor: $(ratio "$mix-text" "$mix-floor"); JSON / text: $(ratio "$mix-json" "$mix-text")"
 	if [ $mix = scan ]; then
 		echo "tcpdump / text: $(ratio "$mix-tcpdump" "$mix-text")"
 	else
-		last=$(echo "$WIDE_TCPDUMP" | awk '{print $NF}')
 		echo "tcpdump (first $last) / text: $(ratio "$mix-tcpdump-$last" "$mix-text")"
 	fi
 	[ $have_tcpdump = 1 ] || echo "tcpdump not installed: no comparison"
@@ -150,13 +148,21 @@ echo "== instructions per packet (valgrind --tool=cachegrind, whole process) on 
 ir() {
 	GODEBUG=cpu.rdtscp=off,asyncpreemptoff=1 valgrind --tool=cachegrind --cache-sim=no \
 		--cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-		awk -v n="$VGCOUNT" '/I *refs/ { gsub(",", "", $NF); printf "%.0f", $NF / n }'
+		awk '/I *refs/ { gsub(",", "", $NF); print $NF }'
 }
-echo "| program | instructions/packet |"
-echo "| --- | ---: |"
-echo "| \`pfasciilogd -r F\` | $(ir bin/pfasciilogd -r "$f") |"
-echo "| \`pfasciilogd -r F --format json\` | $(ir bin/pfasciilogd -r "$f" --format json) |"
-echo "| floor: read, write a fixed 163-byte line | $(ir bin/floor "$f") |"
-echo "| floor: read only | $(ir bin/floor -read "$f") |"
-[ $have_tcpdump = 1 ] && echo "| \`tcpdump -n -e -t -r F\` | $(ir tcpdump -n -e -t -r "$f") |"
+# per PROGRAM ARGS...: instructions per packet, without those of start-up:
+# (I(file of VGCOUNT packets) - I(file of 1 packet)) / (VGCOUNT - 1).
+per() {
+	a=$(ir "$@" "$f")
+	b=$(ir "$@" "$one")
+	awk -v a="$a" -v b="$b" -v n="$VGCOUNT" 'BEGIN { if (a > 0 && b > 0) printf "%.0f | %.1f M", (a - b) / (n - 1), b / 1e6; else print "failed | -" }'
+}
+one=$dir/scan-1.pcap
+echo "| program | instructions/packet | start-up |"
+echo "| --- | ---: | ---: |"
+echo "| \`pfasciilogd -r F\` | $(per bin/pfasciilogd -r) |"
+echo "| \`pfasciilogd -r F --format json\` | $(per bin/pfasciilogd --format json -r) |"
+echo "| floor: read, write a fixed 163-byte line | $(per bin/floor) |"
+echo "| floor: read only | $(per bin/floor -read) |"
+[ $have_tcpdump = 1 ] && echo "| \`tcpdump -n -e -t -r F\` | $(per tcpdump -n -e -t -r) |"
 exit 0
