@@ -43,6 +43,7 @@ type Decoder struct {
 	ips     [8]ipInfo
 	ipDepth int
 	spans   addrSpans // of ips[0]
+	v6      *v6Names  // text of recent IPv6 addresses
 
 	sum Summary // the fields of the last packet, for structured output
 }
@@ -69,7 +70,7 @@ func New(opts Options) *Decoder {
 	if opts.SeqTableSize <= 0 {
 		opts.SeqTableSize = DefaultSeqTableSize
 	}
-	d := &Decoder{opts: opts}
+	d := &Decoder{opts: opts, v6: new(v6Names)}
 	if !opts.AbsoluteSeq {
 		d.seq = newSeqTable(opts.SeqTableSize)
 	}
@@ -131,7 +132,7 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	}
 	d.ipDepth = 0
 	d.sum.reset()
-	d.spans = addrSpans{base: len(b)}
+	d.spans = addrSpans{base: len(b), v6: d.v6}
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {

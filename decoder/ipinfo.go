@@ -1,5 +1,7 @@
 package decoder
 
+import "encoding/binary"
+
 // ipInfo describes the IP header that encloses a transport or other
 // protocol printer: what tcpdump's printers reach through ndo->ndo_... and
 // the "ip" pointer they are handed.
@@ -28,13 +30,18 @@ type ipInfo struct {
 type addrSpans struct {
 	base     int
 	src, dst [2]int
+	v6       *v6Names // the Decoder's, for the outermost header's addresses
 }
 
 // appendSrc and appendDst append the header's addresses, recording where
 // the outermost header's are.
 func (ip *ipInfo) appendSrc(b []byte) []byte {
 	s := len(b)
-	b = appendAddr(b, ip.src)
+	if ip.spans != nil && ip.spans.v6 != nil && ip.v6 {
+		b = ip.spans.v6.append(b, ip.src)
+	} else {
+		b = appendAddr(b, ip.src)
+	}
 	if ip.spans != nil {
 		ip.spans.src = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
 	}
@@ -43,7 +50,11 @@ func (ip *ipInfo) appendSrc(b []byte) []byte {
 
 func (ip *ipInfo) appendDst(b []byte) []byte {
 	s := len(b)
-	b = appendAddr(b, ip.dst)
+	if ip.spans != nil && ip.spans.v6 != nil && ip.v6 {
+		b = ip.spans.v6.append(b, ip.dst)
+	} else {
+		b = appendAddr(b, ip.dst)
+	}
 	if ip.spans != nil {
 		ip.spans.dst = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
 	}
@@ -89,4 +100,36 @@ func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
 	b = ip.appendDst(b)
 	b = append(b, '.')
 	return appendUint(b, uint64(dport))
+}
+
+// v6Names remembers the text of recently printed IPv6 addresses, as
+// tcpdump's address-name table does, in a fixed direct-mapped table: a
+// firewall logs the same few thousand addresses again and again, and a
+// hit costs a hash and a copy instead of the zero-run search and hex
+// digits of appendIPv6. A collision only overwrites a slot.
+type v6Names struct {
+	slots [4096]v6Name
+}
+
+type v6Name struct {
+	addr [16]byte
+	n    uint8 // text length; 0: empty
+	text [39]byte
+}
+
+// append appends the text of the 16-byte address a.
+func (c *v6Names) append(b []byte, a []byte) []byte {
+	k := [16]byte(a)
+	h := (binary.LittleEndian.Uint64(k[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(k[8:])) * 0xbf58476d1ce4e5b9
+	e := &c.slots[h>>(64-12)]
+	if e.n != 0 && e.addr == k {
+		return append(b, e.text[:e.n]...)
+	}
+	start := len(b)
+	b = appendIPv6(b, a)
+	if n := len(b) - start; n <= len(e.text) {
+		e.addr = k
+		e.n = uint8(copy(e.text[:], b[start:]))
+	}
+	return b
 }

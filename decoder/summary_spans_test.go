@@ -1,6 +1,7 @@
 package decoder
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -58,4 +59,35 @@ func TestSummaryAddressText(t *testing.T) {
 		t.Errorf("only %d address spans in %d records", spans, records)
 	}
 	t.Logf("%d address spans in %d records", spans, records)
+}
+
+// TestV6NamesMatchAppendIPv6: the table of recent IPv6 texts returns what
+// appendIPv6 prints, for repeated addresses, colliding ones and the forms
+// with zero runs and embedded IPv4.
+func TestV6NamesMatchAppendIPv6(t *testing.T) {
+	var c v6Names
+	r := rand.New(rand.NewPCG(7, 8))
+	pool := make([][16]byte, 20000) // more than the table holds: collisions
+	for i := range pool {
+		a := &pool[i]
+		for j := range a {
+			if r.IntN(3) > 0 {
+				a[j] = byte(r.Uint32())
+			}
+		}
+		switch i % 5 {
+		case 1:
+			copy(a[:12], make([]byte, 12)) // ::a.b.c.d
+		case 2:
+			copy(a[:10], make([]byte, 10))
+			a[10], a[11] = 0xff, 0xff // ::ffff:a.b.c.d
+		}
+	}
+	for range 200000 {
+		a := pool[r.IntN(len(pool))][:]
+		got := string(c.append([]byte("x"), a))
+		if want := "x" + string(appendIPv6(nil, a)); got != want {
+			t.Fatalf("%x: %q, want %q", a, got, want)
+		}
+	}
 }
