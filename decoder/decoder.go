@@ -7,10 +7,6 @@
 // path allocates once the TCP conversation table has warmed up.
 package decoder
 
-import (
-	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
-)
-
 // DefaultSeqTableSize is the default capacity of the table of TCP
 // conversations used for relative sequence numbers.
 const DefaultSeqTableSize = 65536
@@ -33,7 +29,6 @@ type Options struct {
 type Decoder struct {
 	opts Options
 	seq  *seqTable
-	hdr  pfloghdr.Header
 	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
 	rx   rxCalls       // AFS RX calls seen, to decode their replies
 	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)

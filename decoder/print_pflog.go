@@ -21,6 +21,10 @@ func appendTok(b []byte, table []string, v uint8) []byte {
 	if int(v) < len(table) {
 		return append(b, table[v]...)
 	}
+	return appendUnknownTok(b, v)
+}
+
+func appendUnknownTok(b []byte, v uint8) []byte {
 	b = append(b, "unkn("...)
 	b = appendUint(b, uint64(v))
 	return append(b, ')')
@@ -36,14 +40,14 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		return append(b, "[pflog: invalid header length!]"...)
 	}
 	hl := (l + 3) &^ 3
-	if len(data) < hl || !pfloghdr.DecodeFixed(data, &d.hdr) {
+	h := &d.sum.Pflog // decoded in place: the Summary holds it
+	if len(data) < hl || !pfloghdr.DecodeFixed(data, h) {
 		return appendTrunc(b, "pflog")
 	}
-	h := &d.hdr
 	b = d.appendPflogHeader(b, h)
 	payload := data[hl:]
 	length := wireLen - hl
-	d.sum.Pflog, d.sum.HasPflog, d.sum.Length = *h, true, length
+	d.sum.HasPflog, d.sum.Length = true, length
 	switch {
 	case h.AF == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)

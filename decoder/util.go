@@ -97,7 +97,17 @@ func appendEscN(b []byte, s []byte) []byte {
 // appendEscNUL appends s escaped, stopping at the first NUL
 // (tcpdump's nd_printjnp / nd_printzp on a fixed-size field).
 func appendEscNUL(b []byte, s []byte) []byte {
-	for _, c := range s {
+	// Fast path: printable ASCII up to the NUL (or the end) is copied
+	// in one piece.
+	n := 0
+	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
+		n++
+	}
+	if n == len(s) || s[n] == 0 {
+		return append(b, s[:n]...)
+	}
+	b = append(b, s[:n]...)
+	for _, c := range s[n:] {
 		if c == 0 {
 			break
 		}
