@@ -83,27 +83,44 @@ func AppendUint(b []byte, v uint64) []byte {
 func putDecimal(d []byte, v uint64) {
 	i := len(d)
 	for v > 0xffffffff {
-		q := v / 100
-		r := (v - q*100) * 2
-		i -= 2
-		d[i], d[i+1] = DigitPairs[r], DigitPairs[r+1]
+		q := v / 10000
+		put4(d[i-4:i], uint32(v-q*10000))
+		i -= 4
 		v = q
 	}
 	putDecimal32(d[:i], uint32(v))
 }
 
+// putDecimal32 writes v into the whole of d as putDecimal does: four
+// digits at a time from the right, then the one to four leading ones.
 func putDecimal32(d []byte, v uint32) {
 	i := len(d)
-	for v >= 100 {
-		q := v / 100
-		r := (v - q*100) * 2
-		i -= 2
-		d[i], d[i+1] = DigitPairs[r], DigitPairs[r+1]
+	for v >= 10000 {
+		q := v / 10000
+		put4(d[i-4:i], v-q*10000)
+		i -= 4
 		v = q
 	}
-	if v >= 10 {
+	switch {
+	case v >= 1000:
+		put4(d[i-4:i], v)
+	case v >= 100:
+		q := v / 100
+		r := (v - q*100) * 2
+		_ = d[i-3]
+		d[i-3], d[i-2], d[i-1] = byte('0'+q), DigitPairs[r], DigitPairs[r+1]
+	case v >= 10:
+		_ = d[i-2]
 		d[i-2], d[i-1] = DigitPairs[v*2], DigitPairs[v*2+1]
-		return
+	default:
+		d[i-1] = byte('0' + v)
 	}
-	d[i-1] = byte('0' + v)
+}
+
+// put4 writes v < 10000 as exactly four digits.
+func put4(d []byte, v uint32) {
+	q := v / 100
+	r := v - q*100
+	_ = d[3]
+	d[0], d[1], d[2], d[3] = DigitPairs[q*2], DigitPairs[q*2+1], DigitPairs[r*2], DigitPairs[r*2+1]
 }
