@@ -277,9 +277,11 @@ func AppendString(b []byte, s []byte) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		i += plainWords(s[i:])
-		if i == len(s) {
-			break
+		if len(s)-i >= 8 {
+			i += plainWords(s[i:])
+			if i == len(s) {
+				break
+			}
 		}
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
@@ -359,7 +361,17 @@ func plain8(w uint64) bool {
 // character as "^" and the character 0x40 above it ("^?" for DEL).
 func appendCString(b []byte, s []byte) []byte {
 	b = append(b, '"')
-	for _, c := range s {
+	// Fast path: printable ASCII other than '"' and '\\' up to the NUL
+	// (or the end) is copied in one piece.
+	n := 0
+	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' && s[n] != '\\' {
+		n++
+	}
+	b = append(b, s[:n]...)
+	if n == len(s) || s[n] == 0 {
+		return append(b, '"')
+	}
+	for _, c := range s[n:] {
 		if c == 0 {
 			break
 		}
