@@ -140,11 +140,11 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
-	if h.nl != nil {
-		return h.nl.read()
-	}
 	if h.file != nil {
 		return h.file.read()
+	}
+	if h.nl != nil {
+		return h.nl.read()
 	}
 	data, ci, err := h.h.ZeroCopyReadPacketData()
 	switch {
@@ -165,6 +165,17 @@ func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
 		err = fmt.Errorf("%w: %v", err, h.h.Error())
 	}
 	return nil, ci, err
+}
+
+// ReadInto is Read filling *ci, which saves copying it on the path of
+// a capture file.
+func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if h.file != nil {
+		return h.file.readInto(ci)
+	}
+	data, c, err := h.Read()
+	*ci = c
+	return data, err
 }
 
 func isEAGAIN(err error) bool {

@@ -21,6 +21,7 @@ type source interface {
 // Handle is an open capture, live or from a file.
 type Handle struct {
 	src      source
+	file     *fileSource // src when it is a file
 	linkType int
 }
 
@@ -36,7 +37,7 @@ func OpenFile(path, filter string) (*Handle, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handle{src: s, linkType: lt}, nil
+	return &Handle{src: s, file: s, linkType: lt}, nil
 }
 
 // CheckFilter compiles expr for linkType without opening anything, so a
@@ -58,6 +59,17 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) { return h.src.read() }
+
+// ReadInto is Read filling *ci, which saves copying it on the path of
+// a capture file.
+func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if h.file != nil {
+		return h.file.readInto(ci)
+	}
+	data, c, err := h.src.read()
+	*ci = c
+	return data, err
+}
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) { return h.src.stats() }

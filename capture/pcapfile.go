@@ -197,13 +197,19 @@ func (r *pcapReader) header() error {
 // next returns the next record (pcap_next_packet).
 func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
 	var ci gopacket.CaptureInfo
+	data, err := r.nextInto(&ci)
+	return data, ci, err
+}
+
+// nextInto is next filling *ci, which it sets whole on success.
+func (r *pcapReader) nextInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	if len(r.buf)-r.off < r.hdrSize+maxFastRecord {
-		return r.nextSlow()
+		return r.nextSlow(ci)
 	}
 	h := r.buf[r.off : r.off+16]
 	caplen := binary.LittleEndian.Uint32(h[8:])
 	if r.swapped || r.order == binary.BigEndian || caplen > maxFastRecord || int(caplen) > r.snaplen {
-		return r.nextSlow()
+		return r.nextSlow(ci)
 	}
 	start := r.off + r.hdrSize
 	n := int(caplen)
@@ -213,10 +219,12 @@ func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
 	if !r.nano {
 		nsec *= 1000
 	}
-	ci.Timestamp = time.Unix(int64(binary.LittleEndian.Uint32(h)), nsec)
-	ci.CaptureLength = n
-	ci.Length = int(binary.LittleEndian.Uint32(h[12:]))
-	return data, ci, nil
+	*ci = gopacket.CaptureInfo{
+		Timestamp:     time.Unix(int64(binary.LittleEndian.Uint32(h)), nsec),
+		CaptureLength: n,
+		Length:        int(binary.LittleEndian.Uint32(h[12:])),
+	}
+	return data, nil
 }
 
 // maxFastRecord bounds the records next returns without a call to fill:
@@ -224,13 +232,12 @@ func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
 const maxFastRecord = 4096
 
 // nextSlow is next for any record.
-func (r *pcapReader) nextSlow() ([]byte, gopacket.CaptureInfo, error) {
-	var ci gopacket.CaptureInfo
+func (r *pcapReader) nextSlow(ci *gopacket.CaptureInfo) ([]byte, error) {
 	if err := r.fill(r.hdrSize); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, ci, fmt.Errorf("truncated dump file; tried to read %d header bytes, only got %d", r.hdrSize, len(r.buf)-r.off)
+			return nil, fmt.Errorf("truncated dump file; tried to read %d header bytes, only got %d", r.hdrSize, len(r.buf)-r.off)
 		}
-		return nil, ci, err
+		return nil, err
 	}
 	h := r.buf[r.off : r.off+16]
 	sec, frac := binary.LittleEndian.Uint32(h), binary.LittleEndian.Uint32(h[4:])
@@ -241,9 +248,9 @@ func (r *pcapReader) nextSlow() ([]byte, gopacket.CaptureInfo, error) {
 	}
 	if caplen > maxSnaplenPFLOG {
 		if int64(caplen) > int64(r.snaplen) {
-			return nil, ci, fmt.Errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, r.snaplen)
+			return nil, fmt.Errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, r.snaplen)
 		}
-		return nil, ci, fmt.Errorf("invalid packet capture length %d, bigger than maximum of %d", caplen, maxSnaplenPFLOG)
+		return nil, fmt.Errorf("invalid packet capture length %d, bigger than maximum of %d", caplen, maxSnaplenPFLOG)
 	}
 	n := int(caplen)
 	keep := n
@@ -252,9 +259,9 @@ func (r *pcapReader) nextSlow() ([]byte, gopacket.CaptureInfo, error) {
 	}
 	if err := r.fill(r.hdrSize + n); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, ci, fmt.Errorf("truncated dump file; tried to read %d captured bytes, only got %d", n, len(r.buf)-r.off-r.hdrSize)
+			return nil, fmt.Errorf("truncated dump file; tried to read %d captured bytes, only got %d", n, len(r.buf)-r.off-r.hdrSize)
 		}
-		return nil, ci, err
+		return nil, err
 	}
 	start := r.off + r.hdrSize
 	data := r.buf[start : start+keep : start+keep]
@@ -263,13 +270,11 @@ func (r *pcapReader) nextSlow() ([]byte, gopacket.CaptureInfo, error) {
 	if !r.nano {
 		nsec *= 1000
 	}
-	ci.Timestamp = time.Unix(int64(sec), nsec)
-	ci.CaptureLength = keep
-	ci.Length = int(wirelen)
+	*ci = gopacket.CaptureInfo{Timestamp: time.Unix(int64(sec), nsec), CaptureLength: keep, Length: int(wirelen)}
 	if r.swapped {
 		swapPseudoHeader(r.linkType, data, ci.Length)
 	}
-	return data, ci, nil
+	return data, nil
 }
 
 // hostLittleEndian reports the byte order of this host.
@@ -339,21 +344,31 @@ func openFileSource(path, filter string, compile func(linkType int, expr string)
 }
 
 func (s *fileSource) read() ([]byte, gopacket.CaptureInfo, error) {
-	if s.prog == nil && s.fr.pcap != nil {
-		return s.fr.pcap.next()
-	}
+	var ci gopacket.CaptureInfo
+	data, err := s.readInto(&ci)
+	return data, ci, err
+}
+
+// readInto is read filling *ci.
+func (s *fileSource) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	for {
-		data, ci, err := s.fr.read()
+		var data []byte
+		var err error
+		if s.fr.pcap != nil {
+			data, err = s.fr.pcap.nextInto(ci)
+		} else {
+			data, *ci, err = s.fr.ng.ZeroCopyReadPacketData()
+		}
 		if err != nil {
 			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, ci, fmt.Errorf("truncated dump file: %w", err)
+				return nil, fmt.Errorf("truncated dump file: %w", err)
 			}
-			return nil, ci, err
+			return nil, err
 		}
 		if s.prog != nil && !s.prog.match(data, ci.Length) {
 			continue
 		}
-		return data, ci, nil
+		return data, nil
 	}
 }
 

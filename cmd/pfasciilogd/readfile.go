@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 
 	"github.com/pfasciilogd/pfasciilogd/capture"
@@ -27,8 +28,9 @@ func readFile(c *config, stdout io.Writer) error {
 	w := bufio.NewWriterSize(stdout, 256<<10)
 	buf := make([]byte, 0, 64<<10)
 	format := newRecordFormatter(c)
+	var ci gopacket.CaptureInfo
 	for {
-		data, ci, err := h.Read()
+		data, err := h.ReadInto(&ci)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break

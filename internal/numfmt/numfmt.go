@@ -3,7 +3,10 @@
 // JSON records.
 package numfmt
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // DigitPairs holds "00" to "99": two decimal digits are written at once.
 const DigitPairs = "00010203040506070809" +
@@ -117,10 +120,19 @@ func putDecimal32(d []byte, v uint32) {
 	}
 }
 
-// put4 writes v < 10000 as exactly four digits.
+// put4 writes v < 10000 as exactly four digits: two stores of a digit
+// pair from pairs16.
 func put4(d []byte, v uint32) {
 	q := v / 100
 	r := v - q*100
-	_ = d[3]
-	d[0], d[1], d[2], d[3] = DigitPairs[q*2], DigitPairs[q*2+1], DigitPairs[r*2], DigitPairs[r*2+1]
+	binary.LittleEndian.PutUint32(d, uint32(pairs16[q&127])|uint32(pairs16[r&127])<<16)
 }
+
+// pairs16 holds DigitPairs as little-endian 16-bit words, 128 of them so
+// that an index masked with 127 needs no bounds check.
+var pairs16 = func() (t [128]uint16) {
+	for i := 0; i < 100; i++ {
+		t[i] = uint16(DigitPairs[2*i]) | uint16(DigitPairs[2*i+1])<<8
+	}
+	return
+}()

@@ -16,6 +16,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/gopacket/gopacket"
+
 	"github.com/pfasciilogd/pfasciilogd/capture"
 )
 
@@ -43,8 +45,9 @@ func run(path string, readOnly bool) error {
 	defer h.Close()
 	w := bufio.NewWriterSize(os.Stdout, 256<<10)
 	n := 0
+	var ci gopacket.CaptureInfo
 	for {
-		data, _, err := h.Read()
+		data, err := h.ReadInto(&ci)
 		if errors.Is(err, io.EOF) {
 			break
 		}
