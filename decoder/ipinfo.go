@@ -1,6 +1,11 @@
 package decoder
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
 
 // ipInfo describes the IP header that encloses a transport or other
 // protocol printer: what tcpdump's printers reach through ndo->ndo_... and
@@ -93,6 +98,9 @@ func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 // appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
+	if len(ip.src) == 4 && len(ip.dst) == 4 {
+		return ip.appendEndpoints4(b, sport, dport)
+	}
 	b = ip.appendSrc(b)
 	b = append(b, '.')
 	b = appendUint(b, uint64(sport))
@@ -132,4 +140,56 @@ func (c *v6Names) append(b []byte, a []byte) []byte {
 		e.n = uint8(copy(e.text[:], b[start:]))
 	}
 	return b
+}
+
+// appendEndpoints4 is appendEndpoints for IPv4, written in place into
+// one reservation: "a.b.c.d.SPORT > e.f.g.h.DPORT" is at most 49 bytes.
+func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16) []byte {
+	l := len(b)
+	if cap(b)-l < 64 {
+		b = slices.Grow(b, 64)
+	}
+	d := b[l : l+64]
+	p := putIPv4(d, ip.src)
+	d[p] = '.'
+	p++
+	p += putPort(d[p:], sport)
+	srcEnd := p
+	d[p], d[p+1], d[p+2] = ' ', '>', ' '
+	p += 3
+	dstStart := p
+	p += putIPv4(d[p:], ip.dst)
+	dstEnd := p
+	d[p] = '.'
+	p++
+	p += putPort(d[p:], dport)
+	if ip.spans != nil {
+		base := l - ip.spans.base
+		srcLen := srcEnd - 1 - decimalLen16(sport)
+		ip.spans.src = [2]int{base, base + srcLen}
+		ip.spans.dst = [2]int{base + dstStart, base + dstEnd}
+	}
+	return b[:l+p]
+}
+
+// putPort writes v at the start of d (which has room for 5 digits) and
+// returns the number of digits.
+func putPort(d []byte, v uint16) int {
+	n := decimalLen16(v)
+	numfmt.PutDecimal(d[:n], uint64(v))
+	return n
+}
+
+func decimalLen16(v uint16) int {
+	switch {
+	case v >= 10000:
+		return 5
+	case v >= 1000:
+		return 4
+	case v >= 100:
+		return 3
+	case v >= 10:
+		return 2
+	}
+	return 1
 }

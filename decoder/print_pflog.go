@@ -17,6 +17,17 @@ var pfActions = [...]string{
 
 var pfDirections = [...]string{"in/out", "in", "out"}
 
+// pfActionDir holds ": ACTION DIR on " for every known action and
+// direction, appended in one piece.
+var pfActionDir = func() (t [len(pfActions)][len(pfDirections)]string) {
+	for a := range t {
+		for d := range t[a] {
+			t[a][d] = ": " + pfActions[a] + " " + pfDirections[d] + " on "
+		}
+	}
+	return
+}()
+
 func appendTok(b []byte, table []string, v uint8) []byte {
 	if int(v) < len(table) {
 		return append(b, table[v]...)
@@ -81,11 +92,15 @@ func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
 		b = appendUint(b, uint64(h.RIdentifier))
 		b = append(b, ']')
 	}
-	b = append(b, ':', ' ')
-	b = appendTok(b, pfActions[:], h.Action)
-	b = append(b, ' ')
-	b = appendTok(b, pfDirections[:], h.Dir)
-	b = append(b, " on "...)
+	if int(h.Action) < len(pfActions) && int(h.Dir) < len(pfDirections) {
+		b = append(b, pfActionDir[h.Action][h.Dir]...)
+	} else {
+		b = append(b, ':', ' ')
+		b = appendTok(b, pfActions[:], h.Action)
+		b = append(b, ' ')
+		b = appendTok(b, pfDirections[:], h.Dir)
+		b = append(b, " on "...)
+	}
 	b = appendEscNUL(b, h.IfName[:])
 	return append(b, ':', ' ')
 }

@@ -196,12 +196,18 @@ var octetText, octetLen = func() (t [256 * 4]byte, n [256]uint8) {
 
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
-	_ = a[3]
 	l := len(b)
 	if cap(b)-l < 16 {
 		b = slices.Grow(b, 16)
 	}
-	d := b[l : l+16]
+	return b[:l+putIPv4(b[l:l+16], a)]
+}
+
+// putIPv4 writes the dotted quad of a at the start of d, which has room
+// for 16 bytes, and returns its length.
+func putIPv4(d []byte, a []byte) int {
+	_ = a[3]
+	_ = d[15]
 	p := 0
 	for i := 0; i < 4; i++ {
 		v := int(a[i])
@@ -210,7 +216,7 @@ func appendIPv4(b []byte, a []byte) []byte {
 		d[p] = '.'
 		p++
 	}
-	return b[:l+p-1]
+	return p - 1
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own

@@ -80,9 +80,18 @@ func AppendUint(b []byte, v uint64) []byte {
 	return b
 }
 
-// putDecimal writes v into the whole of d, right-aligned, which must be
-// exactly DecimalLen(v) bytes (or more, for leading zeros that are left
-// untouched).
+// PutDecimal writes v into the whole of d, right-aligned, which must be
+// exactly DecimalLen(v) bytes long (or longer: the bytes before the
+// digits are left untouched).
+func PutDecimal(d []byte, v uint64) {
+	if v <= 0xffffffff {
+		putDecimal32(d, uint32(v))
+		return
+	}
+	putDecimal(d, v)
+}
+
+// putDecimal is PutDecimal for v > 0xffffffff.
 func putDecimal(d []byte, v uint64) {
 	i := len(d)
 	for v > 0xffffffff {
