@@ -2,6 +2,8 @@ package decoder
 
 import (
 	"math/rand/v2"
+	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,6 +90,28 @@ func TestV6NamesMatchAppendIPv6(t *testing.T) {
 		got := string(c.append([]byte("x"), a))
 		if want := "x" + string(appendIPv6(nil, a)); got != want {
 			t.Fatalf("%x: %q, want %q", a, got, want)
+		}
+	}
+}
+
+// TestIPv4AndPortsInPlace: the dotted quads and ports written in place
+// are netip's and strconv's text, for every octet value in every
+// position and the port boundaries.
+func TestIPv4AndPortsInPlace(t *testing.T) {
+	ports := []uint16{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 65535}
+	for v := 0; v < 256; v++ {
+		for pos := 0; pos < 4; pos++ {
+			src := []byte{1, 22, 133, 4}
+			dst := []byte{255, 0, 10, 99}
+			src[pos], dst[3-pos] = byte(v), byte(v)
+			ip := &ipInfo{src: src, dst: dst}
+			sp, dp := ports[v%len(ports)], ports[(v+pos)%len(ports)]
+			got := string(ip.appendEndpoints([]byte("x"), sp, dp))
+			want := "x" + netip.AddrFrom4([4]byte(src)).String() + "." + strconv.Itoa(int(sp)) + " > " +
+				netip.AddrFrom4([4]byte(dst)).String() + "." + strconv.Itoa(int(dp))
+			if got != want {
+				t.Fatalf("%q, want %q", got, want)
+			}
 		}
 	}
 }

@@ -182,13 +182,15 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// octetText holds the decimal text of every byte value, four bytes an
-// entry, the digits first; octetLen holds its length. A dotted quad is
-// then four 4-byte copies.
-var octetText, octetLen = func() (t [256 * 4]byte, n [256]uint8) {
+// octetText holds the decimal text of every byte value as a
+// little-endian word, the digits first; octetLen holds its length. A
+// dotted quad is then four 4-byte stores.
+var octetText, octetLen = func() (t [256]uint32, n [256]uint8) {
 	for v := 0; v < 256; v++ {
+		var w [4]byte
 		d := appendUint(nil, uint64(v))
-		copy(t[v*4:], d)
+		copy(w[:], d)
+		t[v] = binary.LittleEndian.Uint32(w[:])
 		n[v] = uint8(len(d))
 	}
 	return
@@ -209,14 +211,14 @@ func putIPv4(d []byte, a []byte) int {
 	_ = a[3]
 	_ = d[15]
 	p := 0
-	for i := 0; i < 4; i++ {
-		v := int(a[i])
-		copy(d[p:p+4], octetText[v*4:v*4+4])
-		p += int(octetLen[v])
-		d[p] = '.'
-		p++
+	for i := 0; i < 3; i++ {
+		v := a[i]
+		binary.LittleEndian.PutUint32(d[p&15:], octetText[v]|'.'<<(8*octetLen[v]))
+		p += int(octetLen[v]) + 1
 	}
-	return p - 1
+	v := a[3]
+	binary.LittleEndian.PutUint32(d[p&15:], octetText[v])
+	return p + int(octetLen[v])
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own

@@ -96,7 +96,7 @@ func putDecimal(d []byte, v uint64) {
 	i := len(d)
 	for v > 0xffffffff {
 		q := v / 10000
-		put4(d[i-4:i], uint32(v-q*10000))
+		Put4(d[i-4:i], uint32(v-q*10000))
 		i -= 4
 		v = q
 	}
@@ -109,13 +109,13 @@ func putDecimal32(d []byte, v uint32) {
 	i := len(d)
 	for v >= 10000 {
 		q := v / 10000
-		put4(d[i-4:i], v-q*10000)
+		Put4(d[i-4:i], v-q*10000)
 		i -= 4
 		v = q
 	}
 	switch {
 	case v >= 1000:
-		put4(d[i-4:i], v)
+		Put4(d[i-4:i], v)
 	case v >= 100:
 		q := v / 100
 		r := (v - q*100) * 2
@@ -129,9 +129,9 @@ func putDecimal32(d []byte, v uint32) {
 	}
 }
 
-// put4 writes v < 10000 as exactly four digits: two stores of a digit
+// Put4 writes v < 10000 as exactly four digits: two stores of a digit
 // pair from pairs16.
-func put4(d []byte, v uint32) {
+func Put4(d []byte, v uint32) {
 	q := v / 100
 	r := v - q*100
 	binary.LittleEndian.PutUint32(d, uint32(pairs16[q&127])|uint32(pairs16[r&127])<<16)
