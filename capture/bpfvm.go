@@ -100,38 +100,20 @@ func (prog filterProg) match(p []byte, wireLen int) bool {
 			return a != 0
 
 		case bpfLD | bpfW | bpfABS, bpfLD | bpfW | bpfIND:
-			off := k
-			if in.Op&0xe0 == bpfIND {
-				off += x
-				if off < x {
-					return false
-				}
-			}
-			if off > plen || plen-off < 4 {
+			off, ok := loadOffset(in, x, plen, 4)
+			if !ok {
 				return false
 			}
 			a = uint32(p[off])<<24 | uint32(p[off+1])<<16 | uint32(p[off+2])<<8 | uint32(p[off+3])
 		case bpfLD | bpfH | bpfABS, bpfLD | bpfH | bpfIND:
-			off := k
-			if in.Op&0xe0 == bpfIND {
-				off += x
-				if off < x {
-					return false
-				}
-			}
-			if off > plen || plen-off < 2 {
+			off, ok := loadOffset(in, x, plen, 2)
+			if !ok {
 				return false
 			}
 			a = uint32(p[off])<<8 | uint32(p[off+1])
 		case bpfLD | bpfB | bpfABS, bpfLD | bpfB | bpfIND:
-			off := k
-			if in.Op&0xe0 == bpfIND {
-				off += x
-				if off < x {
-					return false
-				}
-			}
-			if off >= plen {
+			off, ok := loadOffset(in, x, plen, 1)
+			if !ok {
 				return false
 			}
 			a = uint32(p[off])
@@ -220,6 +202,19 @@ func (prog filterProg) match(p []byte, wireLen int) bool {
 		}
 	}
 	return false
+}
+
+// loadOffset returns the offset of a load of size bytes (K, plus X for
+// BPF_IND) and whether those bytes lie within the plen captured ones.
+func loadOffset(in *bpf.RawInstruction, x, plen, size uint32) (uint32, bool) {
+	off := in.K
+	if in.Op&0xe0 == bpfIND {
+		off += x
+		if off < x {
+			return 0, false
+		}
+	}
+	return off, off <= plen && plen-off >= size
 }
 
 func operand(in *bpf.RawInstruction, k, x uint32) uint32 {

@@ -79,13 +79,7 @@ func TestFileReaderMatchesLibpcap(t *testing.T) {
 		}
 	}
 	nflog := filepath.Join(dir, "nflog.pcap")
-	if err := pcapgen.WriteFile(nflog, 262144, nf); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(nflog)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := writeCapture(t, nflog, nf)
 	binary.LittleEndian.PutUint32(b[20:], LinkTypeNFLOG)
 	if err := os.WriteFile(nflog, b, 0o644); err != nil {
 		t.Fatal(err)
@@ -148,14 +142,7 @@ func TestFileReaderErrors(t *testing.T) {
 		recs = append(recs, r)
 	}
 	dir := t.TempDir()
-	whole := filepath.Join(dir, "whole.pcap")
-	if err := pcapgen.WriteFile(whole, 262144, recs); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(whole)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := writeCapture(t, filepath.Join(dir, "whole.pcap"), recs)
 	huge := bytes.Clone(b[:24+16])
 	huge[24+8], huge[24+9], huge[24+10], huge[24+11] = 0, 0, 0x10, 0 // caplen 1 MiB
 	for name, data := range map[string][]byte{
@@ -214,4 +201,17 @@ func swapPcap(t *testing.T, src, dst string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// writeCapture writes recs to path and returns the file's bytes.
+func writeCapture(t *testing.T, path string, recs []pcapgen.Record) []byte {
+	t.Helper()
+	if err := pcapgen.WriteFile(path, 262144, recs); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

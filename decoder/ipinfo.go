@@ -41,28 +41,29 @@ type addrSpans struct {
 // appendSrc and appendDst append the header's addresses, recording where
 // the outermost header's are.
 func (ip *ipInfo) appendSrc(b []byte) []byte {
-	s := len(b)
-	if ip.spans != nil && ip.spans.v6 != nil && ip.v6 {
-		b = ip.spans.v6.append(b, ip.src)
-	} else {
-		b = appendAddr(b, ip.src)
+	if ip.spans == nil {
+		return appendAddr(b, ip.src)
 	}
-	if ip.spans != nil {
-		ip.spans.src = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
-	}
-	return b
+	return ip.spans.appendAddr(b, ip.src, ip.v6, &ip.spans.src)
 }
 
 func (ip *ipInfo) appendDst(b []byte) []byte {
-	s := len(b)
-	if ip.spans != nil && ip.spans.v6 != nil && ip.v6 {
-		b = ip.spans.v6.append(b, ip.dst)
+	if ip.spans == nil {
+		return appendAddr(b, ip.dst)
+	}
+	return ip.spans.appendAddr(b, ip.dst, ip.v6, &ip.spans.dst)
+}
+
+// appendAddr appends a, through the table of IPv6 names when there is
+// one, and sets span to where it is in the record.
+func (s *addrSpans) appendAddr(b []byte, a []byte, v6 bool, span *[2]int) []byte {
+	start := len(b)
+	if v6 && s.v6 != nil {
+		b = s.v6.append(b, a)
 	} else {
-		b = appendAddr(b, ip.dst)
+		b = appendAddr(b, a)
 	}
-	if ip.spans != nil {
-		ip.spans.dst = [2]int{s - ip.spans.base, len(b) - ip.spans.base}
-	}
+	*span = [2]int{start - s.base, len(b) - s.base}
 	return b
 }
 
