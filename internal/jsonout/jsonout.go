@@ -346,12 +346,10 @@ func plainWords(s []byte) int {
 
 func plain8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q := w ^ ('"' * ones)
-	bs := w ^ ('\\' * ones)
-	bad := (w-0x20*ones)&^w | // a byte < 0x20 (or a borrow from one)
-		((w + ones) | w) | // a byte >= 0x7f
-		(q-ones)&^q | // a '"'
-		(bs-ones)&^bs // a '\\'
+	// A high bit is set in w for a byte >= 0x80, in w-0x20.. for one
+	// < 0x20, in w+0x01.. for 0x7f, and in (w^c)-0x01.. for one equal to
+	// c. Borrows and carries across bytes start only at such a byte.
+	bad := w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
 	return bad&highs == 0
 }
 
