@@ -137,6 +137,11 @@ func Put4(d []byte, v uint32) {
 	binary.LittleEndian.PutUint32(d, uint32(pairs16[q&127])|uint32(pairs16[r&127])<<16)
 }
 
+// Put2 writes v < 100 as exactly two digits.
+func Put2(d []byte, v uint32) {
+	binary.LittleEndian.PutUint16(d, pairs16[v&127])
+}
+
 // pairs16 holds DigitPairs as little-endian 16-bit words, 128 of them so
 // that an index masked with 127 needs no bounds check.
 var pairs16 = func() (t [128]uint16) {

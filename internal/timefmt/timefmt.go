@@ -4,6 +4,7 @@ package timefmt
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
@@ -118,8 +119,6 @@ func NewAppender(f Format) *Appender {
 	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
 }
 
-const digitPairs = numfmt.DigitPairs
-
 // Append appends the prefix for t, including its trailing space, to b.
 // It does not allocate once its buffers have grown.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
@@ -173,15 +172,23 @@ func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
 		}
 		b = append(b, a.date...)
 	}
-	h, m, s := sod/3600, sod/60%60, sod%60
-	us := t.Nanosecond() / 1000
-	u1, u2, u3 := us/10000, us/100%100, us%100
-	b = append(b,
-		digitPairs[2*h], digitPairs[2*h+1], ':',
-		digitPairs[2*m], digitPairs[2*m+1], ':',
-		digitPairs[2*s], digitPairs[2*s+1], '.',
-		digitPairs[2*u1], digitPairs[2*u1+1],
-		digitPairs[2*u2], digitPairs[2*u2+1],
-		digitPairs[2*u3], digitPairs[2*u3+1])
+	// hh:mm:ss.uuuuuu, written in place.
+	l := len(b)
+	if cap(b)-l < 15 {
+		b = slices.Grow(b, 15)
+	}
+	d := b[l : l+15]
+	day32 := uint32(sod)
+	us := uint32(t.Nanosecond()) / 1000
+	numfmt.Put2(d[0:], day32/3600)
+	d[2] = ':'
+	numfmt.Put2(d[3:], day32/60%60)
+	d[5] = ':'
+	numfmt.Put2(d[6:], day32%60)
+	d[8] = '.'
+	numfmt.Put2(d[9:], us/10000)
+	numfmt.Put2(d[11:], us/100%100)
+	numfmt.Put2(d[13:], us%100)
+	b = b[:l+15]
 	return append(b, a.zone...)
 }
