@@ -175,29 +175,7 @@ func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16) []byte {
 
 // putPort writes v at the start of d (which has room for 5 digits) and
 // returns the number of digits.
-func putPort(d []byte, v uint16) int {
-	_ = d[4]
-	switch {
-	case v >= 10000:
-		q := v / 10000
-		d[0] = byte('0' + q)
-		numfmt.Put4(d[1:5], uint32(v-q*10000))
-		return 5
-	case v >= 1000:
-		numfmt.Put4(d[0:4], uint32(v))
-		return 4
-	case v >= 100:
-		q := v / 100
-		r := (v - q*100) * 2
-		d[0], d[1], d[2] = byte('0'+q), numfmt.DigitPairs[r], numfmt.DigitPairs[r+1]
-		return 3
-	case v >= 10:
-		d[0], d[1] = numfmt.DigitPairs[2*v], numfmt.DigitPairs[2*v+1]
-		return 2
-	}
-	d[0] = byte('0' + v)
-	return 1
-}
+func putPort(d []byte, v uint16) int { return numfmt.PutSmall(d, uint32(v)) }
 
 func decimalLen16(v uint16) int {
 	switch {

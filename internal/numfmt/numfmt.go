@@ -63,21 +63,42 @@ func decimalLen32(v uint32) int {
 // AppendUint appends v in decimal. The digits are written in place, two
 // at a time, in the bytes past len(b).
 func AppendUint(b []byte, v uint64) []byte {
-	if v < 10 {
-		return append(b, byte('0'+v))
+	l := len(b)
+	if cap(b)-l < 20 {
+		b = slices.Grow(b, 20)
+	}
+	if v < 100000 { // ports, lengths, windows: the common case
+		return b[:l+PutSmall(b[l:l+5], uint32(v))]
 	}
 	n := DecimalLen(v)
-	l := len(b)
-	if cap(b)-l < n {
-		b = slices.Grow(b, n)
+	PutDecimal(b[l:l+n], v)
+	return b[:l+n]
+}
+
+// PutSmall writes v < 100000 at the start of d, which has room for five
+// digits, and returns the number of digits.
+func PutSmall(d []byte, v uint32) int {
+	_ = d[4]
+	switch {
+	case v >= 10000:
+		q := v / 10000
+		d[0] = byte('0' + q)
+		Put4(d[1:5], v-q*10000)
+		return 5
+	case v >= 1000:
+		Put4(d[0:4], v)
+		return 4
+	case v >= 100:
+		q := v / 100
+		d[0] = byte('0' + q)
+		Put2(d[1:3], v-q*100)
+		return 3
+	case v >= 10:
+		Put2(d[0:2], v)
+		return 2
 	}
-	b = b[:l+n]
-	if v <= 0xffffffff {
-		putDecimal32(b[l:], uint32(v))
-	} else {
-		putDecimal(b[l:], v)
-	}
-	return b
+	d[0] = byte('0' + v)
+	return 1
 }
 
 // PutDecimal writes v into the whole of d, right-aligned, which must be
