@@ -1,15 +1,14 @@
 // Command floor is the I/O floor of make bench: what `pfasciilogd -r FILE`
 // would cost if decoding and formatting were free. It reads a capture
 // with the same reader (capture.OpenFile: pure Go, no cgo call per
-// packet) and, per packet, writes one fixed 163-byte line (the length of
-// a typical record with its ISO time prefix) through the same 256 KiB
-// buffered writer, or with -read nothing at all.
+// packet) and, per packet, appends one fixed 163-byte line (the length of
+// a typical record with its ISO time prefix) to a buffer written whole
+// every 256 KiB, as readFile does, or with -read writes nothing at all.
 //
 //	go run ./cmd/internal/floor [-read] FILE > /dev/null
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -43,7 +42,8 @@ func run(path string, readOnly bool) error {
 		return err
 	}
 	defer h.Close()
-	w := bufio.NewWriterSize(os.Stdout, 256<<10)
+	const outSize = 256 << 10
+	out := make([]byte, 0, outSize+64<<10)
 	n := 0
 	var ci gopacket.CaptureInfo
 	for {
@@ -56,11 +56,18 @@ func run(path string, readOnly bool) error {
 		}
 		n += len(data)
 		if !readOnly {
-			w.WriteString(line)
+			out = append(out, line...)
+			if len(out) >= outSize {
+				if _, err := os.Stdout.Write(out); err != nil {
+					return err
+				}
+				out = out[:0]
+			}
 		}
 	}
 	if readOnly {
-		fmt.Fprintln(w, n, "bytes")
+		out = fmt.Appendln(out, n, "bytes")
 	}
-	return w.Flush()
+	_, err = os.Stdout.Write(out)
+	return err
 }
