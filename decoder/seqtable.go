@@ -90,7 +90,11 @@ func mix(h, w uint64) uint64 {
 // find returns the slot that holds k, or the empty slot where it would
 // go, and whether k is there.
 func (t *seqTable) find(k *seqKey) (uint64, bool) {
-	h := uint32(t.hash(k))
+	return t.findHash(k, uint32(t.hash(k)))
+}
+
+// findHash is find for a key whose hash is h.
+func (t *seqTable) findHash(k *seqKey, h uint32) (uint64, bool) {
 	for i := uint64(h) & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
@@ -137,6 +141,34 @@ func (t *seqTable) lookup(k *seqKey) *seqEntry {
 		t.use(i)
 	}
 	return &t.entries[i]
+}
+
+// get is lookup, and insert when k is not there, with one hash and one
+// probe unless an eviction moved the slots; found says which.
+func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
+	h := uint32(t.hash(k))
+	s, ok := t.findHash(k, h)
+	if ok {
+		i := int32(uint32(t.slots[s]) - 1)
+		if t.entries[i].stamp != t.stamp {
+			t.use(i)
+		}
+		return &t.entries[i], true
+	}
+	var i int32
+	if len(t.entries) < cap(t.entries) {
+		t.entries = append(t.entries, seqEntry{})
+		i = int32(len(t.entries) - 1)
+	} else {
+		i = t.evict()
+		s, _ = t.findHash(k, h)
+	}
+	e = &t.entries[i]
+	e.key = *k
+	e.seq, e.ack = 0, 0
+	t.slots[s] = uint64(h)<<32 | uint64(i+1)
+	t.use(i)
+	return e, false
 }
 
 // insert adds an entry for k (which must not be present), evicting the

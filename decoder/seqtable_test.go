@@ -37,13 +37,22 @@ func TestSeqTableIsLRU(t *testing.T) {
 				k.addr[9] = 1
 			}
 			k.port = uint32(n%5) << 16
-			e := tab.lookup(&k)
+			var e *seqEntry
 			i := find(k)
-			if (e != nil) != (i >= 0) {
-				t.Fatalf("cap %d step %d: key %d held by table %v, by the reference %v", capacity, step, n, e != nil, i >= 0)
+			held := false
+			if step%2 == 0 { // lookup, then insert when missing
+				e = tab.lookup(&k)
+				held = e != nil
+			} else { // get, as printTCP does
+				e, held = tab.get(&k)
 			}
-			if e == nil {
-				e = tab.insert(&k)
+			if held != (i >= 0) {
+				t.Fatalf("cap %d step %d: key %d held by table %v, by the reference %v", capacity, step, n, held, i >= 0)
+			}
+			if !held {
+				if e == nil {
+					e = tab.insert(&k)
+				}
 				e.seq = uint32(step)
 				lru = append([]ref{{k, uint32(step)}}, lru...)
 				if len(lru) > capacity {
@@ -73,9 +82,7 @@ func TestSeqTableFillsWithoutAllocating(t *testing.T) {
 	allocs := testing.AllocsPerRun(3*DefaultSeqTableSize, func() {
 		n++
 		k.addr[0], k.addr[1], k.addr[2] = byte(n), byte(n>>8), byte(n>>16)
-		if tab.lookup(&k) == nil {
-			tab.insert(&k)
-		}
+		tab.get(&k)
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations per new conversation", allocs)
