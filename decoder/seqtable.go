@@ -136,6 +136,11 @@ func (t *seqTable) lookup(k *seqKey) *seqEntry {
 	if !ok {
 		return nil
 	}
+	return t.hit(s)
+}
+
+// hit returns the entry of slot s, marking it most recently used.
+func (t *seqTable) hit(s uint64) *seqEntry {
 	i := int32(uint32(t.slots[s]) - 1)
 	if t.entries[i].stamp != t.stamp { // not already the latest use
 		t.use(i)
@@ -149,11 +154,7 @@ func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
 	h := uint32(t.hash(k))
 	s, ok := t.findHash(k, h)
 	if ok {
-		i := int32(uint32(t.slots[s]) - 1)
-		if t.entries[i].stamp != t.stamp {
-			t.use(i)
-		}
-		return &t.entries[i], true
+		return t.hit(s), true
 	}
 	var i int32
 	if len(t.entries) < cap(t.entries) {
@@ -174,19 +175,7 @@ func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
 // insert adds an entry for k (which must not be present), evicting the
 // least recently used one when the table is full.
 func (t *seqTable) insert(k *seqKey) *seqEntry {
-	var i int32
-	if len(t.entries) < cap(t.entries) {
-		t.entries = append(t.entries, seqEntry{})
-		i = int32(len(t.entries) - 1)
-	} else {
-		i = t.evict()
-	}
-	e := &t.entries[i]
-	e.key = *k
-	e.seq, e.ack = 0, 0
-	s, _ := t.find(k)
-	t.slots[s] = uint64(uint32(t.hash(k)))<<32 | uint64(i+1)
-	t.use(i)
+	e, _ := t.get(k)
 	return e
 }
 
