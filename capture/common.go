@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync/atomic"
 	"time"
 
@@ -215,14 +216,29 @@ func addStats(h *Handle, c *Counters, base *Stats) {
 	if err != nil {
 		return
 	}
-	if s.Received >= base.Received {
-		c.Received.Add(s.Received - base.Received)
-	}
-	if s.Dropped >= base.Dropped {
-		c.Dropped.Add(s.Dropped - base.Dropped)
-	}
-	if s.IfDropped >= base.IfDropped {
-		c.IfDropped.Add(s.IfDropped - base.IfDropped)
-	}
+	accumulate(c, base, s)
+}
+
+// accumulate adds to c what s counts beyond base, and makes s the base.
+// The counts are packets: the kernel's (bpf's bs_recv and bs_drop,
+// libpcap's ps_recv and ps_drop) or, on NFLOG, the reader's.
+func accumulate(c *Counters, base *Stats, s Stats) {
+	c.Received.Add(counterDelta(s.Received, base.Received))
+	c.Dropped.Add(counterDelta(s.Dropped, base.Dropped))
+	c.IfDropped.Add(counterDelta(s.IfDropped, base.IfDropped))
 	*base = s
+}
+
+// counterDelta is what a counter grew from before to now. The kernel's
+// counters are 32 bits (struct bpf_stat, struct pcap_stat: u_int) and wrap
+// after 4 billion packets, a few days of a flood: a count below the last
+// one, when the last one fits in 32 bits, wrapped once.
+func counterDelta(now, before uint64) uint64 {
+	switch {
+	case now >= before:
+		return now - before
+	case before <= math.MaxUint32:
+		return now + 1<<32 - before
+	}
+	return 0
 }

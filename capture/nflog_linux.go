@@ -45,6 +45,14 @@ const (
 	nfulaCfgNlbufsiz = 3
 	nfulaCfgTimeout  = 4
 	nfulaCfgQthresh  = 5
+	nfulaCfgFlags    = 6
+
+	nfulnlCfgFSeq = 0x0001 // number the records of the instance: NFULA_SEQ
+
+	// Attributes of a packet record (enum nfulnl_attr_type).
+	nfulaTimestamp = 3  // struct nfulnl_msg_packet_timestamp: be64 sec, be64 usec
+	nfulaSeq       = 12 // be32, the instance's record number
+	nlaTypeMask    = 0x3fff
 
 	nfulnlCfgCmdBind     = 1
 	nfulnlCfgCmdPFBind   = 3
@@ -99,13 +107,15 @@ func nflogGroups(name string) ([]uint16, error) {
 type nflogReader struct {
 	f       *os.File // the socket, in Go's poller
 	rc      syscall.RawConn
-	buf     []byte  // one netlink datagram
-	pending []byte  // the messages of buf not yet returned
-	vm      *bpf.VM // nil: no filter
+	buf     []byte    // one netlink datagram
+	pending []byte    // the messages of buf not yet returned
+	recvd   time.Time // when buf was received
+	vm      *bpf.VM   // nil: no filter
 	timeout time.Duration
 	seq     uint32
+	seqs    nflogSeqs
 	records uint64 // records returned (passed the filter), as libpcap's ps_recv
-	nobufs  uint64 // ENOBUFS from recv, as libpcap's ps_drop
+	nobufs  uint64 // ENOBUFS from recv: the kernel dropped one or more messages
 }
 
 // openNFLOG opens cfg.Interface (nflog:N) and binds it to its groups,
@@ -175,13 +185,19 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 			// when the traffic is light.
 			nflogStep{"NFULA_CFG_NLBUFSIZ", unix.AF_UNSPEC, g, nfulaCfgNlbufsiz, be32bytes(nflogBatchBytes)},
 			nflogStep{"NFULA_CFG_QTHRESH", unix.AF_UNSPEC, g, nfulaCfgQthresh, be32bytes(nflogBatchRecords)},
-			nflogStep{"NFULA_CFG_TIMEOUT", unix.AF_UNSPEC, g, nfulaCfgTimeout, be32bytes(nflogFlushCentis)})
+			nflogStep{"NFULA_CFG_TIMEOUT", unix.AF_UNSPEC, g, nfulaCfgTimeout, be32bytes(nflogFlushCentis)},
+			// Numbered records: a gap in the numbers is records the
+			// kernel dropped (nflogSeqs), counted in records where
+			// ENOBUFS says only that something was lost.
+			nflogStep{"NFULA_CFG_FLAGS", unix.AF_UNSPEC, g, nfulaCfgFlags, binary.BigEndian.AppendUint16(nil, nfulnlCfgFSeq)})
 	}
 	for _, s := range steps {
 		if err := r.config(s.family, s.group, s.attr, s.value); err != nil {
 			r.f.Close()
-			if errors.Is(err, unix.EBUSY) {
-				err = fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group)", err)
+			if errors.Is(err, unix.EBUSY) || errors.Is(err, unix.EPERM) {
+				// EBUSY on older kernels; EPERM on current ones, which
+				// also means no CAP_NET_ADMIN.
+				err = fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group, or this process lacks CAP_NET_ADMIN)", err)
 			}
 			return nil, fmt.Errorf("%s: %s: %w", cfg.Interface, s.what, err)
 		}
@@ -293,7 +309,11 @@ func (r *nflogReader) recv() (int, error) {
 }
 
 // read returns the next NFLOG record; ErrTimeout when none came within
-// the read timeout.
+// the read timeout. The record is what libpcap returns for it: the
+// NFULA_SEQ attribute this reader asked for is taken out (nflogRecord).
+// Its time is the kernel's NFULA_TIMESTAMP when it sent one, else the
+// time the datagram was received (libpcap's gettimeofday per record: the
+// records of one datagram are received together).
 func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	for {
 		for len(r.pending) >= nlmsgHdrLen {
@@ -306,13 +326,14 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			if msg == nil {
 				continue
 			}
+			msg, ts := r.seqs.record(msg, r.recvd)
 			if r.vm != nil {
 				if n, err := r.vm.Run(msg); err != nil || n == 0 {
 					continue
 				}
 			}
 			r.records++
-			return msg, gopacket.CaptureInfo{Timestamp: time.Now(), CaptureLength: len(msg), Length: len(msg)}, nil
+			return msg, gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(msg), Length: len(msg)}, nil
 		}
 		if r.timeout > 0 {
 			r.f.SetReadDeadline(time.Now().Add(r.timeout))
@@ -324,7 +345,7 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			}
 			return nil, gopacket.CaptureInfo{}, err
 		}
-		r.pending = r.buf[:n]
+		r.pending, r.recvd = r.buf[:n], time.Now()
 	}
 }
 
@@ -350,8 +371,14 @@ func nextNFLOGRecord(b []byte) (rec, rest []byte, err error) {
 	return msg[nlmsgHdrLen:], rest, nil
 }
 
+// stats counts as dropped the records missing from the numbering; on a
+// kernel that sent no numbers, the ENOBUFS errors, as libpcap does.
 func (r *nflogReader) stats() (Stats, error) {
-	return Stats{Received: r.records, Dropped: r.nobufs}, nil
+	d := r.seqs.missing
+	if !r.seqs.numbered {
+		d = r.nobufs
+	}
+	return Stats{Received: r.records, Dropped: d}, nil
 }
 
 func (r *nflogReader) close() { r.f.Close() }

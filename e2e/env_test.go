@@ -563,7 +563,7 @@ func checkStats(t *testing.T, st message, lines, logged int) {
 	}
 	switch {
 	case kdrop > 0:
-		t.Logf("KERNEL DROPS: dropped_by_kernel %d (for nflog: ENOBUFS events on the netlink socket, not packets); %d of %d logged packets never reached the daemon (not the daemon's fault)",
+		t.Logf("KERNEL DROPS: dropped_by_kernel %d (records the kernel could not queue); %d of %d logged packets never reached the daemon (not the daemon's fault)",
 			kdrop, logged-lines, logged)
 		if lines > logged {
 			t.Errorf("%d lines for %d packets logged by nftables", lines, logged)
