@@ -382,3 +382,9 @@ func (r *nflogReader) stats() (Stats, error) {
 }
 
 func (r *nflogReader) close() { r.f.Close() }
+
+// checkNFLOG checks the group list of an nflog device name.
+func checkNFLOG(name string) error {
+	_, err := nflogGroups(name)
+	return err
+}

@@ -134,6 +134,7 @@ func daemon(c *config, stderr io.Writer) int {
 		if first == nil {
 			log.Warnw("privileges dropped before the interface could be opened: reopening it needs the user to be allowed to capture", "user", c.user)
 		}
+		checkPidfileRemoval(log, pf, c.user, drop)
 		// The log is the daemon's to reopen after a plain SIGHUP: give the
 		// file it opened to the user it becomes (as tcpdump -Z does with
 		// its -w file).

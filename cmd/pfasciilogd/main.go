@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pfasciilogd/pfasciilogd/capture"
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 )
@@ -179,6 +180,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
+	}
+	// A name no capture could open is refused before anything starts.
+	if err := capture.CheckInterface(c.iface); err != nil {
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 2
 	}
 	return daemon(c, stderr)
 }
