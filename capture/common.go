@@ -38,6 +38,12 @@ type Config struct {
 	BufferSize  int           // kernel buffer in bytes; 0: DefaultBufferSize
 	ReadTimeout time.Duration // 0: DefaultReadTimeout
 	Filter      string        // BPF filter expression, "" for none
+
+	// BatchEnd, when not nil, is called by Run after the last packet of
+	// what one read from the kernel delivered (an NFLOG datagram, a bpf
+	// buffer; with libpcap, every packet), before the capture waits for
+	// more: the handler may gather lines and hand them on there.
+	BatchEnd func()
 }
 
 func (c *Config) defaults() {
@@ -148,7 +154,7 @@ func Run(ctx context.Context, cfg Config, first *Handle, accept func(linkType in
 		}
 		base = Stats{}
 		opened := time.Now()
-		err = readLoop(ctx, h, handle, c, &base)
+		err = readLoop(ctx, h, handle, cfg.BatchEnd, c, &base)
 		h.Close()
 		if err == nil {
 			return nil
@@ -171,24 +177,32 @@ const drainMax = 1 << 20
 
 // readLoop reads until ctx ends (nil) or the handle fails (the error).
 // When ctx ends it first drains what the kernel has already captured:
-// it reads until a read times out.
-func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base *Stats) error {
+// it reads until a read times out. The end of ctx is looked at, and
+// batchEnd called, between the kernel's batches.
+func readLoop(ctx context.Context, h *Handle, handle Handler, batchEnd func(), c *Counters, base *Stats) error {
 	lt := h.LinkType()
 	done := ctx.Done()
+	if batchEnd == nil {
+		batchEnd = func() {}
+	}
 	n := 0
 	for {
-		select {
-		case <-done:
-			for i := 0; i < drainMax; i++ {
-				data, ci, err := h.Read()
-				if err != nil {
-					break
+		if !h.buffered() {
+			batchEnd()
+			select {
+			case <-done:
+				for i := 0; i < drainMax; i++ {
+					data, ci, err := h.Read()
+					if err != nil {
+						break
+					}
+					handle(data, ci, lt)
 				}
-				handle(data, ci, lt)
+				batchEnd()
+				addStats(h, c, base)
+				return nil
+			default:
 			}
-			addStats(h, c, base)
-			return nil
-		default:
 		}
 		data, ci, err := h.Read()
 		if err == nil {
@@ -202,6 +216,7 @@ func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base 
 			addStats(h, c, base)
 			continue
 		}
+		batchEnd()
 		addStats(h, c, base)
 		if errors.Is(err, io.EOF) {
 			err = errors.New("capture ended")

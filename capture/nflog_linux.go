@@ -22,6 +22,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/gopacket/gopacket"
 	"golang.org/x/net/bpf"
@@ -107,10 +108,10 @@ func nflogGroups(name string) ([]uint16, error) {
 type nflogReader struct {
 	f       *os.File // the socket, in Go's poller
 	rc      syscall.RawConn
-	buf     []byte    // one netlink datagram
-	pending []byte    // the messages of buf not yet returned
-	recvd   time.Time // when buf was received
-	vm      *bpf.VM   // nil: no filter
+	buf     []byte     // one netlink datagram
+	pending []byte     // the messages of buf not yet returned
+	clock   nflogClock // when buf was received
+	vm      *bpf.VM    // nil: no filter
 	timeout time.Duration
 	seq     uint32
 	seqs    nflogSeqs
@@ -289,7 +290,7 @@ func (r *nflogReader) recv() (int, error) {
 		var n int
 		var rerr error
 		err := r.rc.Read(func(fd uintptr) bool {
-			n, _, rerr = unix.Recvfrom(int(fd), r.buf, 0)
+			n, rerr = recvNonblock(int(fd), r.buf)
 			return rerr != unix.EAGAIN
 		})
 		if err != nil {
@@ -326,7 +327,7 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			if msg == nil {
 				continue
 			}
-			msg, ts := r.seqs.record(msg, r.recvd)
+			msg, ts := r.seqs.record(msg, &r.clock)
 			if r.vm != nil {
 				if n, err := r.vm.Run(msg); err != nil || n == 0 {
 					continue
@@ -345,9 +346,12 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			}
 			return nil, gopacket.CaptureInfo{}, err
 		}
-		r.pending, r.recvd = r.buf[:n], time.Now()
+		r.pending, r.clock = r.buf[:n], newNFLOGClock(time.Now())
 	}
 }
+
+// buffered tells whether messages of the last datagram are left to read.
+func (r *nflogReader) buffered() bool { return len(r.pending) >= nlmsgHdrLen }
 
 // nextNlmsg splits the first netlink message (header included) off b. A
 // message whose length is impossible is an error, as in libpcap
@@ -387,4 +391,16 @@ func (r *nflogReader) close() { r.f.Close() }
 func checkNFLOG(name string) error {
 	_, err := nflogGroups(name)
 	return err
+}
+
+// recvNonblock is recvfrom(fd, b, MSG_DONTWAIT) as a raw system call:
+// it never blocks, so it need not tell the scheduler, and the scheduler's
+// monitor thread, which every announced system call wakes from its deep
+// sleep to poll for a while, sleeps on between the kernel's batches.
+func recvNonblock(fd int, b []byte) (int, error) {
+	n, _, e := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b)), unix.MSG_DONTWAIT, 0, 0)
+	if e != 0 {
+		return 0, e
+	}
+	return int(n), nil
 }

@@ -28,4 +28,5 @@ func (*nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, gopacket.CaptureInfo{}, errors.New("nflog devices exist only on Linux")
 }
 func (*nflogReader) stats() (Stats, error) { return Stats{}, nil }
+func (*nflogReader) buffered() bool        { return false }
 func (*nflogReader) close()                {}

@@ -31,18 +31,32 @@ type nflogGroupSeq struct {
 // timestamp is taken for another clock and the receipt time is used.
 const nflogMaxAge = time.Hour
 
+// nflogClock is the receipt time of a datagram and the range of kernel
+// timestamps, in microseconds since 1970, taken for its packets' times.
+type nflogClock struct {
+	recvd  time.Time
+	lo, hi int64
+}
+
+func newNFLOGClock(recvd time.Time) nflogClock {
+	us := recvd.UnixMicro()
+	return nflogClock{recvd: recvd, lo: us - nflogMaxAge.Microseconds(), hi: us + time.Second.Microseconds()}
+}
+
 // record reads rec's number (counting a gap as missing records) and
 // timestamp, and returns rec without its NFULA_SEQ attribute, which
 // libpcap's records do not have: the attribute is cut out by moving the
 // shorter side of the record over it. The result shares rec's memory.
-// ts is the kernel's timestamp when there is a plausible one, else recvd.
-func (s *nflogSeqs) record(rec []byte, recvd time.Time) (out []byte, ts time.Time) {
-	ts = recvd
+// ts is the kernel's timestamp when there is a plausible one, else the
+// datagram's receipt time. The kernel puts NFULA_TIMESTAMP before
+// NFULA_SEQ: the attributes after the number are not looked at.
+func (s *nflogSeqs) record(rec []byte, clk *nflogClock) (out []byte, ts time.Time) {
+	ts = clk.recvd
 	if len(rec) < nfgenHdrLen {
 		return rec, ts
 	}
 	seqAt := -1
-	for off := nfgenHdrLen; off+4 <= len(rec); {
+	for off := nfgenHdrLen; seqAt < 0 && off+4 <= len(rec); {
 		l := int(binary.NativeEndian.Uint16(rec[off:]))
 		if l < 4 || off+l > len(rec) {
 			break // malformed: the decoder says so
@@ -57,8 +71,8 @@ func (s *nflogSeqs) record(rec []byte, recvd time.Time) (out []byte, ts time.Tim
 			if l == 20 {
 				sec, usec := binary.BigEndian.Uint64(rec[off+4:]), binary.BigEndian.Uint64(rec[off+12:])
 				if sec < 1<<40 && usec < 1e6 {
-					if t := time.Unix(int64(sec), int64(usec)*1000); !t.After(recvd.Add(time.Second)) && t.After(recvd.Add(-nflogMaxAge)) {
-						ts = t
+					if us := int64(sec)*1e6 + int64(usec); us >= clk.lo && us <= clk.hi {
+						ts = time.Unix(int64(sec), int64(usec)*1000)
 					}
 				}
 			}

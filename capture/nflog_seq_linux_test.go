@@ -49,6 +49,7 @@ func numbered(g uint16, seq int64, ts time.Time, payload []byte, prefix string) 
 func TestNFLOGSeqRecord(t *testing.T) {
 	ts := time.Date(2026, 12, 6, 13, 0, 0, 123456000, time.UTC)
 	recvd := ts.Add(40 * time.Millisecond)
+	clk := newNFLOGClock(recvd)
 	for _, c := range []struct {
 		name    string
 		payload []byte
@@ -59,7 +60,7 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	} {
 		var s nflogSeqs
 		k, want := numbered(7, 0, ts, c.payload, c.prefix)
-		got, gotTS := s.record(k, recvd)
+		got, gotTS := s.record(k, &clk)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: record\n got % x\nwant % x", c.name, got, want)
 		}
@@ -74,7 +75,7 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	var s nflogSeqs
 	for _, kts := range []time.Time{{}, time.Unix(3600, 0), recvd.Add(time.Minute)} {
 		k, want := numbered(7, -1, kts, []byte{1, 2, 3}, "")
-		got, gotTS := s.record(k, recvd)
+		got, gotTS := s.record(k, &clk)
 		if !bytes.Equal(got, want) || !gotTS.Equal(recvd) {
 			t.Errorf("kernel time %v: record % x time %v, want % x and the receipt time", kts, got, gotTS, want)
 		}
@@ -84,7 +85,7 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	}
 	// A malformed attribute list is handed on untouched.
 	bad := []byte{2, 0, 0, 7, 200, 0, 12, 0, 0, 0, 0, 1}
-	if got, _ := s.record(append([]byte{}, bad...), recvd); !bytes.Equal(got, bad) {
+	if got, _ := s.record(append([]byte{}, bad...), &clk); !bytes.Equal(got, bad) {
 		t.Errorf("malformed record changed: % x", got)
 	}
 }
@@ -94,10 +95,11 @@ func TestNFLOGSeqRecord(t *testing.T) {
 // lost since the instance began at 0.
 func TestNFLOGSeqGaps(t *testing.T) {
 	var s nflogSeqs
+	clk := newNFLOGClock(time.Now())
 	feed := func(g uint16, seqs ...uint32) {
 		for _, q := range seqs {
 			k, _ := numbered(g, int64(q), time.Time{}, []byte{0}, "")
-			s.record(k, time.Now())
+			s.record(k, &clk)
 		}
 	}
 	feed(7, 0, 1, 2, 1002, 1003) // 999 lost in one datagram

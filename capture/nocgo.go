@@ -19,6 +19,7 @@ import (
 // source is a live capture (bpf_bsd.go) or a file.
 type source interface {
 	read() ([]byte, gopacket.CaptureInfo, error)
+	buffered() bool // the next read returns a record without waiting
 	stats() (Stats, error)
 	close()
 }
@@ -52,6 +53,8 @@ func (s *fileSource) read() ([]byte, gopacket.CaptureInfo, error) {
 		return data, ci, nil
 	}
 }
+
+func (s *fileSource) buffered() bool { return true }
 
 func (s *fileSource) stats() (Stats, error) {
 	return Stats{}, errors.New("no statistics for a file")
@@ -98,6 +101,8 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) { return h.src.read() }
+
+func (h *Handle) buffered() bool { return h.src.buffered() }
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) { return h.src.stats() }

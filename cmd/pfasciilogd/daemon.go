@@ -59,6 +59,7 @@ func guessLinkType(iface string) int {
 // daemon runs the live capture until SIGTERM or SIGINT. It returns the
 // exit status.
 func daemon(c *config, stderr io.Writer) int {
+	oneProcessor()
 	zl := newLogger(c.logFormat, stderr)
 	defer zl.Sync()
 	log := zl.Sugar()
@@ -153,7 +154,8 @@ func daemon(c *config, stderr io.Writer) int {
 
 	var counters capture.Counters
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
-	buf := make([]byte, 0, 64<<10)
+	batch := &lineBatch{w: w, b: make([]byte, 0, maxBatch+64<<10)}
+	capCfg.BatchEnd = batch.flush
 	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
 	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
@@ -168,8 +170,10 @@ func daemon(c *config, stderr io.Writer) int {
 			dec = d
 		}
 		d := dec
-		buf = format.appendRecord(buf[:0], d, ci.Timestamp, data, ci.Length)
-		w.Write(buf) // a full queue is counted by the writer
+		batch.b = format.appendRecord(batch.b, d, ci.Timestamp, data, ci.Length)
+		if batch.full() {
+			batch.flush()
+		}
 	}
 	accept := func(lt int) error {
 		if !decoder.Supported(lt) {
