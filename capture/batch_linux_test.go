@@ -4,32 +4,21 @@ package capture
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gopacket/gopacket"
-	"golang.org/x/sys/unix"
 )
 
 // TestReadLoopBatchEnd: readLoop calls the batch end after the last record
 // of each datagram the kernel delivered, not between its records, and
 // once more before it returns.
 func TestReadLoopBatchEnd(t *testing.T) {
-	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		t.Skipf("socketpair: %v", err)
-	}
-	f := os.NewFile(uintptr(fds[0]), "test")
-	peer := os.NewFile(uintptr(fds[1]), "peer")
+	r, peer := nflogPair(t)
 	defer peer.Close()
-	rc, err := f.SyscallConn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &nflogReader{f: f, rc: rc, buf: make([]byte, 4096), timeout: 20 * time.Millisecond}
+	r.timeout = 20 * time.Millisecond
 	h := nflogHandle(r)
 	defer h.Close()
 

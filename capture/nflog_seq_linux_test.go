@@ -5,23 +5,13 @@ package capture
 import (
 	"bytes"
 	"encoding/binary"
-	"os"
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/pfasciilogd/pfasciilogd/internal/pcapgen"
 )
 
-// nfattr appends one NFLOG attribute (host-order header, padded to 4).
-func nfattr(b []byte, typ uint16, v []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(v)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, v...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
+var nfattr = pcapgen.AppendNFAttr
 
 // numbered builds the record the kernel sends for a packet of group g
 // with NFULNL_CFG_F_SEQ (seq >= 0) and NFULA_TIMESTAMP (ts not zero), and
@@ -122,18 +112,8 @@ func TestNFLOGSeqGaps(t *testing.T) {
 // TestNFLOGReaderCountsGaps: stats() reports the records missing from the
 // numbering as dropped, not the ENOBUFS errors.
 func TestNFLOGReaderCountsGaps(t *testing.T) {
-	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		t.Skipf("socketpair: %v", err)
-	}
-	f := os.NewFile(uintptr(fds[0]), "test")
-	peer := os.NewFile(uintptr(fds[1]), "peer")
+	r, peer := nflogPair(t)
 	defer peer.Close()
-	rc, err := f.SyscallConn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &nflogReader{f: f, rc: rc, buf: make([]byte, 4096), timeout: 50 * time.Millisecond}
 	defer r.close()
 	r.nobufs = 1 // one ENOBUFS: the datagram of records 2 to 401 was lost
 	var d []byte

@@ -68,14 +68,20 @@ func mustNotExist(t *testing.T, what, path string) {
 	}
 }
 
+// startupEnv readies a test that runs the daemon once: a network pair,
+// and the paths of a pid file and a log in a new directory.
+func startupEnv(t *testing.T) (p *netPair, pid, logPath string) {
+	t.Helper()
+	requireEnv(t)
+	t.Parallel()
+	dir := t.TempDir()
+	return newNetPair(t), filepath.Join(dir, "p.pid"), filepath.Join(dir, "pf.log")
+}
+
 // TestDaemonRefusesBadNFLOGGroup: an invalid nflog:N is refused before
 // "started", before the pid file and the log are created.
 func TestDaemonRefusesBadNFLOGGroup(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	dir := t.TempDir()
-	pid, logPath := filepath.Join(dir, "p.pid"), filepath.Join(dir, "pf.log")
+	p, pid, logPath := startupEnv(t)
 	for _, iface := range []string{"nflog:x", "nflog:70000", "nflog:"} {
 		d := runDaemon(t, p.recvNS, "", "-i", iface, "--pidfile", pid, "--log", logPath)
 		if st := d.exited(); st == 0 {
@@ -116,11 +122,7 @@ func TestDaemonNFLOGGroupHeld(t *testing.T) {
 // a file size limit of 0: EFBIG), the daemon refuses to start and leaves
 // no pid file behind, empty or not.
 func TestDaemonPidfileWriteFailure(t *testing.T) {
-	requireEnv(t)
-	t.Parallel()
-	p := newNetPair(t)
-	dir := t.TempDir()
-	pid, logPath := filepath.Join(dir, "p.pid"), filepath.Join(dir, "pf.log")
+	p, pid, logPath := startupEnv(t)
 	d := runDaemon(t, p.recvNS, "ulimit -f 0; ", "-i", "nflog:"+strconv.Itoa(daemonGroup), "--pidfile", pid, "--log", logPath)
 	if st := d.exited(); st == 0 {
 		t.Fatalf("exit status 0 with an unwritable pid file; messages:\n%s", d.log)
