@@ -22,12 +22,24 @@ if [ "$want_test" = 1 ]; then
 	PATH="$PATH:/usr/sbin:/sbin"
 	command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 	command -v nft >/dev/null 2>&1 || missing="$missing nftables"
+	# The fault tests (e2e/faults_test.go) freeze an ext4 file system on
+	# a loop device (mkfs.ext4; fsfreeze, prlimit and mount are
+	# util-linux and mount, always there). They skip without them.
+	command -v mkfs.ext4 >/dev/null 2>&1 || missing="$missing e2fsprogs"
 	# The man page's lint (contrib/): mandoc -Tlint. It skips without
 	# mandoc when not root.
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 	# The fail2ban filter test (contrib/fail2ban/) runs fail2ban-regex;
 	# it skips without it.
 	command -v fail2ban-regex >/dev/null 2>&1 || missing="$missing fail2ban"
+	# The Debian package test (contrib/deb_test.go) on Debian: lintian,
+	# dpkg-shlibdeps (dpkg-dev) for its Depends, logrotate -d for its
+	# logrotate file. It skips lintian and logrotate without them.
+	if command -v dpkg >/dev/null 2>&1; then
+		command -v lintian >/dev/null 2>&1 || missing="$missing lintian"
+		command -v dpkg-shlibdeps >/dev/null 2>&1 || missing="$missing dpkg-dev"
+		command -v logrotate >/dev/null 2>&1 || missing="$missing logrotate"
+	fi
 fi
 [ -z "$missing" ] && exit 0
 

@@ -104,12 +104,13 @@ func daemon(c *config, stderr io.Writer) int {
 		}()
 	}
 	w, err := writer.New(writer.Config{
-		Path:       c.logPath,
-		Mode:       c.logMode,
-		QueueBytes: c.queueSize,
-		RotateSize: c.rotateSize,
-		RotateKeep: c.rotateKeep,
-		Logger:     log,
+		Path:         c.logPath,
+		Mode:         c.logMode,
+		QueueBytes:   c.queueSize,
+		RotateSize:   c.rotateSize,
+		RotateKeep:   c.rotateKeep,
+		CloseTimeout: c.drainTimeout,
+		Logger:       log,
 	})
 	if err != nil {
 		return fail(fmt.Errorf("log file %s: %w", c.logPath, err))
@@ -198,6 +199,7 @@ func daemon(c *config, stderr io.Writer) int {
 			"dropped_by_interface", counters.IfDropped.Load(),
 			"lines_written", ws.LinesWritten,
 			"lines_dropped", ws.LinesDropped,
+			"lines_lost", ws.LinesLost,
 			"write_errors", ws.WriteErrors,
 			"reopens", ws.Reopens,
 			"capture_restarts", counters.Restarts.Load())
@@ -212,9 +214,9 @@ loop:
 			}
 			switch a {
 			case signals.Reopen:
-				if err := w.Reopen(); err != nil {
-					log.Errorw("reopening the log failed", "log", c.logPath, "error", err.Error())
-				}
+				// Only asks: the writer's goroutine reopens, and says
+				// so if it cannot. The signals never wait for the file.
+				w.Reopen()
 			case signals.Stats:
 				stats("statistics")
 			case signals.Stop:
