@@ -110,3 +110,11 @@ cross:
 		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd || exit 1; \
 	done; done
+
+# The CrowdSec tests, verbose (root; part of make test): what cscli explain
+# showed, the replays' alerts, the fleet's time from scan to ban.
+.PHONY: test-crowdsec
+test-crowdsec: test-deps
+	@mkdir -p bin; $(GO) test -count=1 -v -run 'TestCrowdSec' ./contrib/crowdsec/ ./e2e/ >bin/test-crowdsec.log 2>&1; rc=$$?; \
+		grep -E '(crowdsec v|capture:|cscli explain|alerts for|CROWDSEC FLEET|SKIP|^--- |^ok|^FAIL)' bin/test-crowdsec.log \
+		| sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; exit $$rc
