@@ -5,13 +5,16 @@ package capture
 // A native reader for Linux's NFLOG (nflog:N), used instead of libpcap's
 // netfilter reader. It hands the daemon the same records libpcap does (link
 // type NFLOG: the netlink message after its 16-byte header, that is the
-// nfgenmsg and the NFULA attributes, time-stamped on receipt; the filter
-// run on those bytes; received and ENOBUFS counted the same way), but it
-// waits for the socket in Go's network poller: libpcap reports an empty
-// non-blocking netlink socket as an error, which left the capture polling
-// every 10 ms, with a cgo call and a sleep each time. It also sets the
-// socket's receive buffer with SO_RCVBUFFORCE when it may, so that
-// --buffer-size is honoured beyond net.core.rmem_max.
+// nfgenmsg and the NFULA attributes; the filter run on those bytes;
+// received counted the same way), but it waits for the socket in Go's
+// network poller: libpcap reports an empty non-blocking netlink socket as
+// an error, which left the capture polling every 10 ms, with a cgo call
+// and a sleep each time. It also sets the socket's receive buffer with
+// SO_RCVBUFFORCE when it may, so that --buffer-size is honoured beyond
+// net.core.rmem_max. Unlike libpcap, it asks the kernel to number the
+// records, to count those the kernel dropped (nflog_seq_linux.go; the
+// number is taken out of the record), and it stamps a record with the
+// kernel's time stamp of the packet rather than the time it was read.
 
 import (
 	"encoding/binary"
@@ -311,7 +314,7 @@ func (r *nflogReader) recv() (int, error) {
 
 // read returns the next NFLOG record; ErrTimeout when none came within
 // the read timeout. The record is what libpcap returns for it: the
-// NFULA_SEQ attribute this reader asked for is taken out (nflogRecord).
+// NFULA_SEQ attribute this reader asked for is taken out (nflogSeqs.record).
 // Its time is the kernel's NFULA_TIMESTAMP when it sent one, else the
 // time the datagram was received (libpcap's gettimeofday per record: the
 // records of one datagram are received together).
