@@ -9,7 +9,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -143,12 +142,7 @@ func TestDaemonPidfileWriteFailure(t *testing.T) {
 func TestDaemonPidfileDropPrivileges(t *testing.T) {
 	requireEnv(t)
 	t.Parallel()
-	u, err := user.Lookup("nobody")
-	if err != nil {
-		t.Skipf("no user nobody for -Z: %v", err)
-	}
-	uid, _ := strconv.Atoi(u.Uid)
-	gid, _ := strconv.Atoi(u.Gid)
+	uid, gid := nobodyIDs(t)
 	const warning = "the -Z user cannot remove the pid file: at exit it will be emptied and left behind; put it in a directory the user owns"
 	for _, c := range []struct {
 		name      string
@@ -162,19 +156,12 @@ func TestDaemonPidfileDropPrivileges(t *testing.T) {
 	} {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
 			p := newNetPair(t)
-			top, err := os.MkdirTemp("", "pfasciilogd-e2e-pid-")
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { os.RemoveAll(top) })
+			top := reachableDir(t)
 			logDir, pidDir := filepath.Join(top, "log"), filepath.Join(top, "run")
 			for _, dir := range []string{logDir, pidDir} {
 				if err := os.Mkdir(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}
-			}
-			if err := os.Chmod(top, 0o755); err != nil {
-				t.Fatal(err)
 			}
 			if err := os.Chmod(pidDir, c.mode); err != nil {
 				t.Fatal(err)
