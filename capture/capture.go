@@ -182,6 +182,11 @@ func isEAGAIN(err error) bool {
 	return err != nil && strings.Contains(strings.ToLower(err.Error()), syscall.EAGAIN.Error())
 }
 
+// buffered tells whether the next Read returns a packet already read from
+// the kernel (NFLOG's datagram) or a file, without waiting; libpcap does
+// not say.
+func (h *Handle) buffered() bool { return h.file != nil || (h.nl != nil && h.nl.buffered()) }
+
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) {
 	if h.nl != nil {

@@ -14,6 +14,7 @@ import (
 // source is a live capture (bpf_bsd.go) or a file.
 type source interface {
 	read() ([]byte, gopacket.CaptureInfo, error)
+	buffered() bool // the next read returns a record without waiting
 	stats() (Stats, error)
 	close()
 }
@@ -70,6 +71,8 @@ func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	*ci = c
 	return data, err
 }
+
+func (h *Handle) buffered() bool { return h.src.buffered() }
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) { return h.src.stats() }

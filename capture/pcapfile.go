@@ -372,6 +372,9 @@ func (s *fileSource) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	}
 }
 
+// buffered: a file's next record never waits.
+func (s *fileSource) buffered() bool { return true }
+
 func (s *fileSource) stats() (Stats, error) {
 	return Stats{}, errors.New("no statistics for a file")
 }
