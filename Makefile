@@ -5,7 +5,21 @@ BIN := bin/pfasciilogd
 SAMPLE := testdata/sample.pcap
 SHARED ?= ../shared
 
-.PHONY: all build run test deps test-deps vet golden bench bench-live conformance fuzz clean cross install uninstall lint-contrib
+.PHONY: all build run test deps test-deps vet golden bench bench-live conformance fuzz clean cross install uninstall lint-contrib deb port-plist
+
+# The version pfasciilogd --version prints: git describe, stamped with
+# -X (Go's own VCS stamp is missing in a git worktree, with
+# -buildvcs=false and outside a checkout); "make VERSION=1.2.3" overrides
+# it. The binary is built without file paths and symbol tables (about 30%
+# smaller); stack traces keep their function names and lines.
+VERSION != git describe --tags --always --dirty 2>/dev/null || true
+# Go's own stamp (vcs.revision, vcs.time, vcs.modified, and the module's
+# pseudo-version for "go version -m") where Go can read the checkout: a
+# git directory, not a worktree, that git may read; a GOFLAGS of
+# -buildvcs=false is overridden only there.
+BUILDVCS != if [ -d .git ] && git status --porcelain >/dev/null 2>&1; then echo true; else echo false; fi
+GO_LDFLAGS = -s -w -X main.version=$(VERSION)
+GO_BUILDFLAGS = -trimpath -buildvcs=$(BUILDVCS) -ldflags '$(GO_LDFLAGS)'
 
 all: build
 
@@ -16,7 +30,7 @@ test-deps:
 	@sh scripts/deps.sh --test
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/pfasciilogd
+	$(GO) build $(GO_BUILDFLAGS) -o $(BIN) ./cmd/pfasciilogd
 
 # Decode the bundled sample capture of blocked traffic.
 run: build
@@ -55,22 +69,35 @@ bench-live: test-deps
 		| grep -E '(LIVE RATE|TCPDUMP|KERNEL DROPS|SKIP|^--- |^ok|^FAIL)' | sed 's/^ *rate_test.go:[0-9]*: //'
 
 # Install under PREFIX (/usr/local), staged in DESTDIR when given: the
-# binary, the man page, the examples for every system, and the rc.d script
-# (FreeBSD, OpenBSD) or systemd unit (Linux) of INSTALL_OS (default: this
-# system). See scripts/install.sh and contrib/README-install.md.
+# binary, the man page, LICENSE and README, the fail2ban files and every
+# system's files as examples, and for INSTALL_OS (default: this system;
+# any case) its rc.d script and newsyslog entry (FreeBSD, OpenBSD) or its
+# systemd unit, logrotate file and /etc/default file (Linux). uninstall
+# removes the same files (configuration only when unchanged). The list,
+# the directories and the other settings: scripts/install.sh.
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALL_OS ?=
 MANDIR ?=
 SYSTEMDUNITDIR ?=
+INSTALL_ENV = BIN='$(BIN)' PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' INSTALL_OS='$(INSTALL_OS)' \
+	MANDIR='$(MANDIR)' SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)'
 
 install: build
-	@BIN='$(BIN)' PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' INSTALL_OS='$(INSTALL_OS)' \
-	    MANDIR='$(MANDIR)' SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)' sh scripts/install.sh install
+	@$(INSTALL_ENV) sh scripts/install.sh install
 
 uninstall:
-	@BIN='$(BIN)' PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' INSTALL_OS='$(INSTALL_OS)' \
-	    MANDIR='$(MANDIR)' SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)' sh scripts/install.sh uninstall
+	@$(INSTALL_ENV) sh scripts/install.sh uninstall
+
+# A Debian package of this tree, built with dpkg-deb alone, in bin/
+# (contrib/debian/build.sh; make test installs, checks and purges it).
+deb: build
+	VERSION='$(VERSION)' BUILDVCS='$(BUILDVCS)' GO='$(GO)' sh contrib/debian/build.sh bin
+
+# Rewrite the FreeBSD port's pkg-plist from what the port's install lays
+# down (after adding or renaming an installed file).
+port-plist: build
+	PFASCIILOGD_WRITE_PLIST=1 $(GO) test -count=1 -run TestPortPlist ./contrib/
 
 # Check the rc.d scripts (sh -n, and how they build the command line), the
 # man page (mandoc -Tlint, its flags against -h), the systemd unit and
@@ -81,6 +108,14 @@ lint-contrib: deps
 # Cgo-free static binaries for FreeBSD and OpenBSD (capture/README-static.md).
 cross:
 	@for os in freebsd openbsd; do for arch in amd64 arm64; do \
-		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build ./cmd/pfasciilogd"; \
-		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd || exit 1; \
+		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(GO_BUILDFLAGS) -o bin/pfasciilogd-$$os-$$arch ./cmd/pfasciilogd || exit 1; \
 	done; done
+
+# The CrowdSec tests, verbose (root; part of make test): what cscli explain
+# showed, the replays' alerts, the fleet's time from scan to ban.
+.PHONY: test-crowdsec
+test-crowdsec: test-deps
+	@mkdir -p bin; $(GO) test -count=1 -v -run 'TestCrowdSec' ./contrib/crowdsec/ ./e2e/ >bin/test-crowdsec.log 2>&1; rc=$$?; \
+		grep -E '(crowdsec v|capture:|cscli explain|alerts for|CROWDSEC FLEET|SKIP|^--- |^ok|^FAIL)' bin/test-crowdsec.log \
+		| sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; exit $$rc

@@ -4,6 +4,7 @@ package capture
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/gopacket/gopacket"
 	"golang.org/x/net/bpf"
@@ -12,6 +13,10 @@ import (
 // NFLOG is Linux's: elsewhere no device name is an nflog device.
 
 func isNFLOG(string) bool { return false }
+
+func checkNFLOG(name string) error {
+	return fmt.Errorf("-i %s: nflog devices exist only on Linux", name)
+}
 
 type nflogReader struct{}
 
@@ -23,4 +28,5 @@ func (*nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, gopacket.CaptureInfo{}, errors.New("nflog devices exist only on Linux")
 }
 func (*nflogReader) stats() (Stats, error) { return Stats{}, nil }
+func (*nflogReader) buffered() bool        { return false }
 func (*nflogReader) close()                {}

@@ -236,25 +236,7 @@ func newNetPair(t *testing.T) *netPair {
 // logged to NFLOG.
 func (p *netPair) counter(t *testing.T) int {
 	t.Helper()
-	out := run(t, "ip", "netns", "exec", p.recvNS, "nft", "-j", "list", "counter", "inet", nftTable, nftCounter)
-	var doc struct {
-		Nftables []struct {
-			Counter *struct {
-				Name    string `json:"name"`
-				Packets int    `json:"packets"`
-			} `json:"counter"`
-		} `json:"nftables"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatalf("nft -j list counter: %v: %s", err, out)
-	}
-	for _, o := range doc.Nftables {
-		if o.Counter != nil && o.Counter.Name == nftCounter {
-			return o.Counter.Packets
-		}
-	}
-	t.Fatalf("nft -j list counter: no counter %q in %s", nftCounter, out)
-	return 0
+	return nftPackets(t, p.recvNS, nftTable, nftCounter)
 }
 
 // send runs the sender in the sender's namespace with the given flags and
@@ -563,7 +545,7 @@ func checkStats(t *testing.T, st message, lines, logged int) {
 	}
 	switch {
 	case kdrop > 0:
-		t.Logf("KERNEL DROPS: dropped_by_kernel %d (for nflog: ENOBUFS events on the netlink socket, not packets); %d of %d logged packets never reached the daemon (not the daemon's fault)",
+		t.Logf("KERNEL DROPS: dropped_by_kernel %d (records the kernel could not queue); %d of %d logged packets never reached the daemon (not the daemon's fault)",
 			kdrop, logged-lines, logged)
 		if lines > logged {
 			t.Errorf("%d lines for %d packets logged by nftables", lines, logged)

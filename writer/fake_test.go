@@ -2,7 +2,9 @@ package writer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -14,18 +16,27 @@ import (
 
 // memFile is an in-memory File whose writes can fail, be short, or block.
 type memFile struct {
-	mu       sync.Mutex
-	buf      bytes.Buffer
-	discard  bool // count bytes only
-	n        int64
-	writes   int   // Write calls
-	failures int   // failed Write calls
-	failNext int   // fail this many more writes
-	failAll  bool  // fail every write
-	failErr  error // default ENOSPC
-	partial  bool  // a failing write first writes half of p and a byte, if over 2 bytes
-	syncs    int
-	closed   bool
+	mu            sync.Mutex
+	buf           bytes.Buffer
+	discard       bool // count bytes only
+	n             int64
+	writes        int   // Write calls
+	failures      int   // failed Write calls
+	failNext      int   // fail this many more writes
+	failAll       bool  // fail every write
+	failErr       error // default ENOSPC
+	partial       bool  // a failing write first writes half of p and a byte, if over 2 bytes
+	syncs         int
+	closed        bool
+	unlinked      bool        // Stat reports no name
+	mode          os.FileMode // Stat's mode; 0: a regular file
+	failCut       bool        // Truncate fails
+	cuts          int         // Truncate calls that succeeded
+	unlinkOnWrite bool        // the next Write unlinks the file after writing
+	namedBytes    int         // bytes written while it had a name, once unlinkOnWrite took effect; -1 before
+	// decide, if set, is asked at each Write whether it fails (half-way
+	// if partial) or unlinks the file after writing.
+	decide func() (fail, partial, unlink bool)
 
 	entered chan struct{} // if set, each Write sends on it first
 	gate    chan struct{} // if set, each Write receives from it first
@@ -45,6 +56,14 @@ func (f *memFile) Write(p []byte) (int, error) {
 		return 0, os.ErrClosed
 	}
 	f.writes++
+	if f.decide != nil {
+		fail, partial, unlink := f.decide()
+		f.unlinkOnWrite = f.unlinkOnWrite || unlink
+		if fail {
+			f.failNext++
+			f.partial = partial
+		}
+	}
 	if f.failAll || f.failNext > 0 {
 		if f.failNext > 0 {
 			f.failNext--
@@ -54,6 +73,7 @@ func (f *memFile) Write(p []byte) (int, error) {
 		if f.partial && len(p) > 2 {
 			n = len(p)/2 + 1
 			f.buf.Write(p[:n])
+			f.n += int64(n)
 		}
 		if f.failed != nil {
 			select {
@@ -71,7 +91,40 @@ func (f *memFile) Write(p []byte) (int, error) {
 	if !f.discard {
 		f.buf.Write(p)
 	}
+	if f.unlinkOnWrite && !f.unlinked {
+		f.unlinkOnWrite, f.unlinked = false, true
+		f.namedBytes = f.buf.Len() - len(p)
+	}
 	return len(p), nil
+}
+
+func (f *memFile) ReadAt(p []byte, off int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b := f.buf.Bytes()
+	if off >= int64(len(b)) {
+		return 0, io.EOF
+	}
+	n := copy(p, b[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (f *memFile) Truncate(size int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failCut {
+		return &fs.PathError{Op: "truncate", Path: "mem", Err: syscall.EIO}
+	}
+	if size > int64(f.buf.Len()) {
+		return &fs.PathError{Op: "truncate", Path: "mem", Err: syscall.EINVAL}
+	}
+	f.buf.Truncate(int(size))
+	f.n = size
+	f.cuts++
+	return nil
 }
 
 func (f *memFile) Sync() error {
@@ -91,7 +144,15 @@ func (f *memFile) Close() error {
 func (f *memFile) Stat() (os.FileInfo, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return memInfo{size: f.n}, nil
+	nlink := uint64(1)
+	if f.unlinked {
+		nlink = 0
+	}
+	mode := f.mode
+	if mode == 0 {
+		mode = 0o640
+	}
+	return memInfo{size: f.n, nlink: nlink, mode: mode}, nil
 }
 
 func (f *memFile) String() string {
@@ -112,24 +173,40 @@ func (f *memFile) get() (writes, failures, syncs int, closed bool) {
 	return f.writes, f.failures, f.syncs, f.closed
 }
 
-type memInfo struct{ size int64 }
+type memInfo struct {
+	size  int64
+	nlink uint64
+	mode  os.FileMode
+}
 
 func (i memInfo) Name() string       { return "mem" }
 func (i memInfo) Size() int64        { return i.size }
-func (i memInfo) Mode() os.FileMode  { return 0o640 }
+func (i memInfo) Mode() os.FileMode  { return i.mode }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
-func (i memInfo) Sys() any           { return nil }
+func (i memInfo) Sys() any           { return memStat(i.nlink) }
 
 // opener hands out the given files in turn, or fails while err is set.
+// While gate is set, an open first waits on it (after telling entered).
 type opener struct {
-	mu    sync.Mutex
-	files []*memFile
-	calls int
-	err   error
+	mu      sync.Mutex
+	files   []*memFile
+	calls   int
+	err     error
+	gate    chan struct{}
+	entered chan struct{}
 }
 
 func (o *opener) open(path string, flag int, perm os.FileMode) (File, error) {
+	o.mu.Lock()
+	gate, entered := o.gate, o.entered
+	o.mu.Unlock()
+	if entered != nil {
+		entered <- struct{}{}
+	}
+	if gate != nil {
+		<-gate
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.calls++
@@ -185,12 +262,14 @@ func (l *testLogger) String() string {
 // fastTuning retries at once-ish, so tests never wait for backoff.
 func fastTuning() *tuning {
 	return &tuning{
-		retryMin:       time.Millisecond,
-		retryMax:       2 * time.Millisecond,
-		reopenRetryMin: 0,
-		reopenRetryMax: 0,
-		rotateRetry:    time.Hour,
-		logInterval:    time.Hour,
+		retryMin:    time.Millisecond,
+		retryMax:    2 * time.Millisecond,
+		reopenRetry: 0,
+		rotateRetry: time.Hour,
+		logInterval: time.Hour,
+		monitorTick: 5 * time.Millisecond,
+		stuckAfter:  20 * time.Millisecond,
+		closeGrace:  time.Second,
 	}
 }
 
@@ -219,6 +298,17 @@ func mustWrite(t testing.TB, w *Writer, s string) {
 	}
 }
 
+// writeLines queues line(from) ... line(to-1) and returns them.
+func writeLines(t testing.TB, w *Writer, from, to int) string {
+	t.Helper()
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		b.WriteString(line(i))
+		mustWrite(t, w, line(i))
+	}
+	return b.String()
+}
+
 func readFile(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -226,4 +316,27 @@ func readFile(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// reopen asks for a reopen and waits until the writer has served it.
+func reopen(t testing.TB, w *Writer) {
+	t.Helper()
+	if err := w.Reopen(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil && !errors.Is(err, ErrUnnamed) {
+		t.Logf("Flush after Reopen: %v", err)
+	}
+}
+
+// waitUntil polls cond for up to 10s.
+func waitUntil(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }

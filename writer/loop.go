@@ -9,76 +9,58 @@ import (
 	"time"
 )
 
-// loop is the goroutine that owns the file. Only run and what it calls
-// touch these fields.
+// loop is the goroutine that owns the file and makes every file system
+// call. Only run and what it calls touch these fields.
 type loop struct {
 	w   *Writer
 	c   *Config
 	t   *tuning
 	log Logger
 
-	f       File
-	regular bool  // fsync and rotation only for regular files
-	size    int64 // of f, as far as this writer knows
+	f        File
+	named    bool  // f had a name (a link count above 0) at the last look
+	size     int64 // of f, as far as this writer knows
+	lineRest int   // bytes of the first queued line already in f (a cut failed)
 
-	// cur is the buffer taken from the queue: cur[:off] is written,
-	// cur[lineStart:off] is the written start of a line whose rest is not.
-	cur       []byte
-	off       int
-	lineStart int
-
-	timer    *time.Timer
-	armed    bool
-	deadline time.Time
+	timer   *time.Timer
+	flushBy time.Time // the queued lines are due then; zero if none
 
 	// Write failures.
 	failing      bool
 	failSince    time.Time
 	failLogged   bool // this outage was reported
 	backoff      time.Duration
+	retryAt      time.Time
 	outageErrs   uint64
 	errsSinceLog uint64
 	errLog       limiter
 
-	// A reopen that failed and is retried.
-	reopenWanted  bool
-	reopenAt      time.Time
-	reopenBackoff time.Duration
-	reopenLog     limiter
+	// A reopen that failed, or a file that lost its name: the path is
+	// opened again at reopenAt.
+	reopenWanted bool
+	reopenAt     time.Time
+	reopenLog    limiter
+	reopenErr    string // last failure logged
+	unnamedLog   limiter
+	cutLog       limiter
 
 	rotateAt  time.Time // built-in rotation suspended until then
 	rotateLog limiter
-
-	dropsReported uint64
-	dropLog       limiter
-}
-
-// limiter allows one event per interval.
-type limiter struct {
-	last     time.Time
-	interval time.Duration
-}
-
-func (r *limiter) allow(now time.Time) bool {
-	if !r.last.IsZero() && now.Sub(r.last) < r.interval {
-		return false
-	}
-	r.last = now
-	return true
 }
 
 func newLoop(w *Writer, f File) *loop {
 	t := w.cfg.tune
 	l := &loop{
-		w:         w,
-		c:         &w.cfg,
-		t:         t,
-		log:       w.cfg.Logger,
-		timer:     time.NewTimer(time.Hour),
-		errLog:    limiter{interval: t.logInterval},
-		reopenLog: limiter{interval: t.logInterval},
-		rotateLog: limiter{interval: t.logInterval},
-		dropLog:   limiter{interval: t.logInterval},
+		w:          w,
+		c:          &w.cfg,
+		t:          t,
+		log:        w.cfg.Logger,
+		timer:      time.NewTimer(time.Hour),
+		errLog:     limiter{interval: t.logInterval},
+		reopenLog:  limiter{interval: t.logInterval},
+		unnamedLog: limiter{interval: t.logInterval},
+		cutLog:     limiter{interval: t.logInterval},
+		rotateLog:  limiter{interval: t.logInterval},
 	}
 	l.timer.Stop()
 	l.setFile(f)
@@ -88,149 +70,276 @@ func newLoop(w *Writer, f File) *loop {
 func (l *loop) run() {
 	defer close(l.w.done)
 	for {
+		fired := false
 		select {
 		case <-l.w.wake:
-			if !l.failing && l.w.pendingLen() >= l.w.flushAt {
-				l.attempt(1)
-			}
 		case <-l.timer.C:
-			l.armed = false
-			l.attempt(1)
-		case req := <-l.w.ctl:
-			switch req.op {
-			case opFlush:
-				req.reply <- l.attempt(1)
-			case opReopen:
-				req.reply <- l.reopen()
-			case opClose:
-				err := l.close()
-				l.w.mu.Lock()
-				l.w.closeErr = err
-				l.w.mu.Unlock()
-				return
-			}
+			fired = true
+		case reply := <-l.w.flushReq:
+			reply <- l.flush()
+		case <-l.w.closeReq:
+			l.close()
+			return
 		}
-		l.reportDrops(false)
+		l.step(fired)
 		l.schedule()
 	}
 }
 
-// schedule arms the timer for the next write: at once when a large write's
-// worth is queued, else FlushInterval from now at the latest. While the file
-// is failing the retry timer set by noteWriteError stands.
+// step does what is due: a requested or retried reopen, then the writes.
+func (l *loop) step(fired bool) {
+	l.reopenIfDue()
+	p := l.queued()
+	if p == 0 {
+		l.flushBy = time.Time{}
+		return
+	}
+	now := time.Now()
+	if l.flushBy.IsZero() {
+		l.flushBy = now.Add(l.c.FlushInterval)
+	}
+	if !l.named || l.failing && now.Before(l.retryAt) {
+		return
+	}
+	if p >= l.w.flushAt || fired && !now.Before(l.flushBy) {
+		_ = l.attempt()
+	}
+}
+
+// reopenIfDue serves a Reopen request, or retries a reopen when it is due.
+func (l *loop) reopenIfDue() {
+	w := l.w
+	w.mu.Lock()
+	req := w.reopenReq
+	w.reopenReq = false
+	w.mu.Unlock()
+	switch {
+	case req:
+		l.reopen()
+	case l.reopenWanted && !time.Now().Before(l.reopenAt):
+		_ = l.openPath(true)
+	}
+}
+
+// schedule sets the timer for what comes next: a reopen retry, a write
+// retry, or the queued lines' flush.
 func (l *loop) schedule() {
-	if l.failing {
+	var next time.Time
+	consider := func(t time.Time) {
+		if next.IsZero() || t.Before(next) {
+			next = t
+		}
+	}
+	if l.reopenWanted {
+		consider(l.reopenAt)
+	}
+	if p := l.queued(); p > 0 && l.named {
+		switch {
+		case l.failing:
+			consider(l.retryAt)
+		case p >= l.w.flushAt:
+			consider(time.Now())
+		default:
+			consider(l.flushBy)
+		}
+	}
+	if next.IsZero() {
+		l.timer.Stop()
 		return
 	}
-	switch p := l.w.pendingLen(); {
-	case p >= l.w.flushAt:
-		l.armAt(0)
-	case p > 0:
-		l.armAt(l.c.FlushInterval)
-	}
+	l.timer.Reset(max(time.Until(next), 0))
 }
 
-// armAt makes the timer fire within d.
-func (l *loop) armAt(d time.Duration) {
-	t := time.Now().Add(d)
-	if l.armed && !t.Before(l.deadline) {
-		return
-	}
-	l.setTimer(d)
+func (l *loop) queued() int {
+	l.w.mu.Lock()
+	defer l.w.mu.Unlock()
+	return l.w.ring.queued
 }
 
-func (l *loop) setTimer(d time.Duration) {
-	l.timer.Reset(d)
-	l.armed = true
-	l.deadline = time.Now().Add(d)
+// busy and idle bracket every file system call, for the monitor and for
+// Close.
+func (l *loop) busy(op string) {
+	l.w.mu.Lock()
+	l.w.busyOp, l.w.busySince = op, time.Now()
+	l.w.mu.Unlock()
 }
 
-// attempt writes what remains of cur and then up to takes more buffers from
-// the queue (all of it if takes < 0), and keeps the failure state.
-func (l *loop) attempt(takes int) error {
-	if err := l.drain(takes); err != nil {
-		l.noteWriteError(err)
-		return err
+func (l *loop) idle() {
+	l.w.mu.Lock()
+	l.w.busyOp = ""
+	l.w.mu.Unlock()
+}
+
+// attempt writes the lines queued now, and keeps the failure state.
+func (l *loop) attempt() error {
+	left := l.queued()
+	for left > 0 {
+		n, err := l.writeChunk()
+		left -= n
+		if errors.Is(err, ErrUnnamed) {
+			return err
+		}
+		if err != nil {
+			l.noteWriteError(err)
+			return err
+		}
+		if n == 0 {
+			break
+		}
 	}
 	if l.failing {
 		l.noteRecovered()
 	}
+	l.flushBy = time.Time{}
 	return nil
 }
 
-func (l *loop) drain(takes int) error {
-	if l.reopenWanted && (l.failing || !time.Now().Before(l.reopenAt)) {
-		l.retryReopen()
-	}
-	for {
-		if l.off == len(l.cur) {
-			if takes == 0 || !l.take() {
-				return nil
-			}
-			takes--
-		}
-		if err := l.writeChunk(); err != nil {
-			return err
-		}
-	}
-}
-
-// take swaps the queue's buffer for cur, which is completely written.
-func (l *loop) take() bool {
+// writeChunk issues one write of whole lines from the front of the queue
+// (or of the rest of a line a failed cut left in the file), rotating first
+// when the lines would not fit in the file. It returns the bytes taken
+// from the queue: whole lines, counted as written, or as lost when the
+// file turns out to have lost its name.
+func (l *loop) writeChunk() (int, error) {
 	w := l.w
 	w.mu.Lock()
-	if len(w.pending) == 0 {
-		w.mu.Unlock()
-		return false
-	}
-	l.cur, w.pending = w.pending, l.cur[:0]
+	front := w.ring.front() // ends in '\n': the queue holds whole lines
 	w.mu.Unlock()
-	l.off, l.lineStart = 0, 0
-	return true
-}
-
-// writeChunk issues one write of whole lines from cur[off:] (or of the rest
-// of a line partly written before), rotating first when the lines would
-// not fit in the file.
-func (l *loop) writeChunk() error {
-	rem := l.cur[l.off:] // ends in '\n': the queue holds whole lines
+	if len(front) == 0 {
+		return 0, nil
+	}
+	if !l.named || !l.checkName() {
+		return 0, ErrUnnamed
+	}
 	var n int
-	if l.off != l.lineStart {
+	if l.lineRest > 0 {
 		// The rest of a line goes to the file its start is in.
-		n = bytes.IndexByte(rem, '\n') + 1
+		n = bytes.IndexByte(front, '\n') + 1
 	} else {
 		rotating := l.rotationOn()
 		limit := MaxWriteSize
 		if rotating {
 			limit = int(min(int64(limit), max(l.c.RotateSize-l.size, 0)))
 		}
-		n = chunkLen(rem, limit)
+		n = chunkLen(front, limit)
 		if n == 0 && rotating && l.size > 0 {
 			if !time.Now().Before(l.rotateAt) && l.rotate() == nil {
 				limit = int(min(int64(MaxWriteSize), l.c.RotateSize-l.size))
 			} else {
 				limit = MaxWriteSize // keep writing to the big file
 			}
-			n = chunkLen(rem, limit)
+			n = chunkLen(front, limit)
 		}
 		if n == 0 {
-			n = bytes.IndexByte(rem, '\n') + 1 // one line longer than the limit
+			n = bytes.IndexByte(front, '\n') + 1 // one line longer than the limit
 		}
 	}
-	m, err := l.f.Write(rem[:n])
-	if m < 0 || m > n {
+	l.busy("write")
+	m, err := l.f.Write(front[l.lineRest:n])
+	l.idle()
+	if m < 0 || m > n-l.lineRest {
 		m = 0
 		if err == nil {
 			err = io.ErrShortWrite
 		}
 	}
-	if m > 0 {
-		l.advance(rem[:m])
-	}
 	if err == nil && m == 0 {
 		err = io.ErrShortWrite
 	}
-	return err // a short write without error: the loop writes the rest
+	total := l.lineRest + m // bytes of front in the file
+	whole := bytes.LastIndexByte(front[:total], '\n') + 1
+	if err == nil && total > whole {
+		err = io.ErrShortWrite // stopped inside a line: cut back, retry later
+	}
+	// Look again: the file may have lost its name while we wrote.
+	named := true
+	l.busy("fstat")
+	fi, serr := l.f.Stat()
+	l.idle()
+	if serr == nil {
+		l.size = fi.Size()
+		if k, ok := linkCount(fi); ok && k == 0 {
+			named = false
+		}
+	} else {
+		l.size += int64(m)
+	}
+	l.lineRest = total - whole
+	if l.lineRest > 0 && l.cut(l.lineRest) {
+		l.lineRest = 0
+	}
+	lines := countNL(front[:whole])
+	w.mu.Lock()
+	if !w.abandoned {
+		w.ring.consume(whole)
+		if named {
+			w.stats.LinesWritten += uint64(lines)
+			w.stats.BytesWritten += uint64(whole)
+		} else {
+			w.stats.LinesLost += uint64(lines)
+		}
+	}
+	w.mu.Unlock()
+	if !named {
+		l.lostName()
+		if err == nil {
+			err = ErrUnnamed
+		}
+	}
+	return whole, err // a short write of whole lines: the caller writes the rest
+}
+
+// checkName looks whether the file still has a name before writing to it.
+func (l *loop) checkName() bool {
+	l.busy("fstat")
+	fi, err := l.f.Stat()
+	l.idle()
+	if err != nil {
+		return true // the write will tell
+	}
+	l.size = fi.Size()
+	if k, ok := linkCount(fi); ok && k == 0 {
+		l.lostName()
+		return false
+	}
+	return true
+}
+
+// lostName notes that the file has no name any more (it was rotated and
+// then removed, or just removed): nothing more is written to it, and the
+// path is opened again at once and then every second.
+func (l *loop) lostName() {
+	l.named = false
+	if !l.reopenWanted {
+		l.reopenWanted, l.reopenAt = true, time.Now()
+	}
+	if l.unnamedLog.allow(time.Now()) {
+		l.log.Errorw("log file was removed while open; lines wait in the queue until the path can be opened again",
+			"path", l.c.Path, "queued_bytes", l.queued())
+	}
+}
+
+// cut truncates the file by frag bytes, the start of a line a write did
+// not finish, so that the file ends in a whole line again.
+func (l *loop) cut(frag int) bool {
+	target := l.size - int64(frag)
+	if target < 0 {
+		return false
+	}
+	l.busy("ftruncate")
+	err := l.f.Truncate(target)
+	l.idle()
+	if err != nil {
+		l.w.mu.Lock()
+		l.w.stats.WriteErrors++
+		l.w.mu.Unlock()
+		if l.cutLog.allow(time.Now()) {
+			l.log.Errorw("cannot cut the log file back to its last whole line; the rest of the line will follow in the same file",
+				"path", l.c.Path, "bytes", frag, "error", err)
+		}
+		return false
+	}
+	l.size = target
+	return true
 }
 
 // chunkLen returns the length of the longest prefix of rem, at most limit
@@ -245,32 +354,16 @@ func chunkLen(rem []byte, limit int) int {
 	return bytes.LastIndexByte(rem[:limit], '\n') + 1
 }
 
-// advance records that p, the bytes at cur[off:], were written.
-func (l *loop) advance(p []byte) {
-	lines := countNL(p)
-	if lines > 0 {
-		l.lineStart = l.off + bytes.LastIndexByte(p, '\n') + 1
-	}
-	l.off += len(p)
-	l.size += int64(len(p))
-	w := l.w
-	w.mu.Lock()
-	w.queued -= len(p)
-	w.stats.BytesWritten += uint64(len(p))
-	w.stats.LinesWritten += uint64(lines)
-	w.mu.Unlock()
-}
-
 func (l *loop) noteWriteError(err error) {
 	now := time.Now()
 	l.w.mu.Lock()
 	l.w.stats.WriteErrors++
-	queued := l.w.queued
+	queued := l.w.ring.queued
 	l.w.mu.Unlock()
 	if errors.Is(err, syscall.EBADF) || errors.Is(err, syscall.ESTALE) {
 		// The descriptor itself is gone bad: open the path again.
 		if !l.reopenWanted {
-			l.reopenWanted, l.reopenAt, l.reopenBackoff = true, now, 0
+			l.reopenWanted, l.reopenAt = true, now
 		}
 	}
 	if !l.failing {
@@ -280,6 +373,7 @@ func (l *loop) noteWriteError(err error) {
 	} else {
 		l.backoff = min(max(2*l.backoff, l.t.retryMin), l.t.retryMax)
 	}
+	l.retryAt = now.Add(l.backoff)
 	l.outageErrs++
 	l.errsSinceLog++
 	if l.errLog.allow(now) {
@@ -294,7 +388,6 @@ func (l *loop) noteWriteError(err error) {
 		}
 		l.errsSinceLog = 0
 	}
-	l.setTimer(l.backoff)
 }
 
 func (l *loop) noteRecovered() {
@@ -307,160 +400,177 @@ func (l *loop) noteRecovered() {
 	l.backoff = 0
 }
 
-func (l *loop) noteSyncError(err error) {
-	now := time.Now()
-	l.w.mu.Lock()
-	l.w.stats.WriteErrors++
-	l.w.mu.Unlock()
-	l.errsSinceLog++
-	if l.errLog.allow(now) {
-		l.log.Errorw("cannot fsync log file", "path", l.c.Path, "error", err, "errors", l.errsSinceLog)
-		l.errsSinceLog = 0
-	}
-}
-
-// sync fsyncs the file if it is a regular one.
+// sync fsyncs the file if it still has a name.
 func (l *loop) sync() error {
-	if !l.regular {
+	if !l.named {
 		return nil
 	}
+	l.busy("fsync")
 	err := l.f.Sync()
+	l.idle()
 	if err != nil {
-		l.noteSyncError(err)
+		now := time.Now()
+		l.w.mu.Lock()
+		l.w.stats.WriteErrors++
+		l.w.mu.Unlock()
+		l.errsSinceLog++
+		if l.errLog.allow(now) {
+			l.log.Errorw("cannot fsync log file", "path", l.c.Path, "error", err, "errors", l.errsSinceLog)
+			l.errsSinceLog = 0
+		}
 	}
 	return err
 }
 
-// reopen serves Reopen.
-func (l *loop) reopen() error {
-	l.reopenWanted = false // opened below, not also by drain
-	_ = l.attempt(1)       // everything queued before Reopen, into the old file
+// flush serves Flush.
+func (l *loop) flush() error {
+	l.reopenIfDue()
+	if !l.named {
+		if l.queued() == 0 {
+			return nil
+		}
+		return ErrUnnamed
+	}
+	return l.attempt()
+}
+
+// reopen serves Reopen: what is queued goes to the old file if it still
+// has a name, then the path is opened again.
+func (l *loop) reopen() {
+	if l.named {
+		_ = l.attempt()
+	}
+	_ = l.openPath(false)
+}
+
+// openPath opens the path again and switches to it; on failure the open
+// is retried every second. retry says whether this is a retry.
+func (l *loop) openPath(retry bool) error {
+	l.busy("open")
 	nf, err := openFile(l.c)
+	l.idle()
+	now := time.Now()
 	if err != nil {
-		now := time.Now()
 		l.reopenWanted = true
-		l.reopenBackoff = l.t.reopenRetryMin
-		l.reopenAt = now.Add(l.reopenBackoff)
-		l.reopenLog.last = now
-		l.log.Errorw("cannot reopen log file; still writing to the previous one and retrying",
-			"path", l.c.Path, "error", err)
+		l.reopenAt = now.Add(l.t.reopenRetry)
+		if msg := err.Error(); msg != l.reopenErr || l.reopenLog.allow(now) {
+			l.reopenErr = msg
+			l.reopenLog.last = now
+			if l.named {
+				l.log.Errorw("cannot reopen log file; still writing to the previous one (it still has a name) and retrying every second",
+					"path", l.c.Path, "error", err)
+			} else {
+				l.log.Errorw("cannot reopen log file; the previous one was removed, lines wait in the queue; retrying every second",
+					"path", l.c.Path, "error", err, "queued_bytes", l.queued())
+			}
+		}
 		return err
 	}
+	wasNamed := l.named
 	l.switchTo(nf, true)
-	l.countReopen()
-	if l.off < len(l.cur) {
-		// What the old file refused goes to the new one now.
-		_ = l.attempt(0)
-	}
-	return nil
-}
-
-// retryReopen retries a failed reopen.
-func (l *loop) retryReopen() {
-	nf, err := openFile(l.c)
-	if err != nil {
-		now := time.Now()
-		l.reopenBackoff = min(max(2*l.reopenBackoff, l.t.reopenRetryMin), l.t.reopenRetryMax)
-		l.reopenAt = now.Add(l.reopenBackoff)
-		if l.reopenLog.allow(now) {
-			l.log.Errorw("still cannot reopen log file", "path", l.c.Path, "error", err)
-		}
-		return
-	}
-	l.switchTo(nf, true)
-	l.countReopen()
-	l.log.Infow("reopened log file", "path", l.c.Path)
-}
-
-func (l *loop) countReopen() {
 	l.w.mu.Lock()
 	l.w.stats.Reopens++
 	l.w.mu.Unlock()
+	if retry || !wasNamed {
+		l.log.Infow("reopened log file", "path", l.c.Path)
+	}
+	l.reopenErr = ""
+	return nil
 }
 
-// switchTo replaces the file with nf. A line whose start went to the old
-// file is written again from its start to the new one.
+// switchTo replaces the file with nf. A line a failed cut left unfinished
+// in the old file is cut once more, and goes whole to the new one.
 func (l *loop) switchTo(nf File, sync bool) {
+	if l.lineRest > 0 && !l.cut(l.lineRest) {
+		l.log.Errorw("previous log file left ending in an incomplete line; the line goes whole to the new file",
+			"path", l.c.Path, "bytes", l.lineRest)
+	}
+	l.lineRest = 0
 	if sync {
 		_ = l.sync()
 	}
-	if err := l.f.Close(); err != nil {
+	l.busy("close")
+	err := l.f.Close()
+	l.idle()
+	if err != nil {
 		l.log.Errorw("closing previous log file", "path", l.c.Path, "error", err)
 	}
 	l.setFile(nf)
-	if back := l.off - l.lineStart; back > 0 {
-		l.w.mu.Lock()
-		l.w.queued += back
-		l.w.mu.Unlock()
-		l.off = l.lineStart
-	}
 	l.reopenWanted = false
-	l.reopenBackoff = 0
 	if l.failing {
-		l.backoff = 0
+		l.backoff, l.retryAt = 0, time.Now()
 	}
 }
 
 func (l *loop) setFile(f File) {
-	l.f = f
-	l.regular, l.size = true, 0
+	l.f, l.named, l.size = f, true, 0
 	if fi, err := f.Stat(); err == nil {
-		l.regular, l.size = fi.Mode().IsRegular(), fi.Size()
+		l.size = fi.Size()
 	}
 }
 
-// close serves Close.
-func (l *loop) close() error {
-	deadline := time.Now().Add(l.c.CloseTimeout)
+// close serves Close: write what is queued until Close's deadline, then
+// count the rest as lost.
+func (l *loop) close() {
+	w := l.w
+	w.mu.Lock()
+	deadline := w.closeDeadline
+	w.mu.Unlock()
 	var werr error
 	for {
-		werr = l.attempt(-1)
-		if werr == nil {
+		l.reopenIfDue()
+		if l.named {
+			werr = l.attempt()
+		} else {
+			werr = ErrUnnamed
+		}
+		if werr == nil && l.queued() == 0 {
 			break
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
 			break
 		}
-		time.Sleep(min(l.backoff, left))
+		wait := 10 * time.Millisecond
+		switch {
+		case !l.named && l.reopenWanted:
+			wait = time.Until(l.reopenAt)
+		case l.failing:
+			wait = time.Until(l.retryAt)
+		}
+		time.Sleep(min(max(wait, 0), left))
 	}
 	l.timer.Stop()
-	l.reportDrops(true)
 	var errs []error
-	if werr != nil {
-		w := l.w
-		w.mu.Lock()
-		lost := countNL(l.cur[l.off:]) + countNL(w.pending)
-		w.stats.LinesDropped += uint64(lost)
-		w.queued = 0
-		w.pending = w.pending[:0]
-		w.mu.Unlock()
-		l.off = len(l.cur)
-		l.log.Errorw("closing log file with lines not written", "path", l.c.Path, "lines", lost, "error", werr)
+	w.mu.Lock()
+	lost := 0
+	if !w.abandoned {
+		lost = w.ring.lines()
+		w.stats.LinesLost += uint64(lost)
+		w.ring.reset()
+	}
+	w.mu.Unlock()
+	if lost > 0 {
+		if werr == nil {
+			werr = errors.New("time is up")
+		}
+		l.log.Errorw("closing log file with lines not written; counted as lost", "path", l.c.Path, "lines", lost, "error", werr)
 		errs = append(errs, fmt.Errorf("writer: %d lines not written to %s: %w", lost, l.c.Path, werr))
+	}
+	if l.lineRest > 0 && !l.cut(l.lineRest) {
+		errs = append(errs, fmt.Errorf("writer: %s left ending in an incomplete line", l.c.Path))
 	}
 	if err := l.sync(); err != nil {
 		errs = append(errs, fmt.Errorf("writer: fsync %s: %w", l.c.Path, err))
 	}
+	l.busy("close")
 	if err := l.f.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("writer: close %s: %w", l.c.Path, err))
 	}
-	return errors.Join(errs...)
-}
-
-// reportDrops reports lines dropped since the last report, at most once per
-// log interval unless forced.
-func (l *loop) reportDrops(force bool) {
-	l.w.mu.Lock()
-	d := l.w.stats.LinesDropped
-	l.w.mu.Unlock()
-	if d == l.dropsReported {
-		return
+	l.idle()
+	w.mu.Lock()
+	if !w.abandoned {
+		w.closeErr = errors.Join(errs...)
 	}
-	if !l.dropLog.allow(time.Now()) && !force {
-		return
-	}
-	l.log.Errorw("log queue full; lines dropped",
-		"path", l.c.Path, "dropped", d-l.dropsReported, "dropped_total", d, "queue_bytes", l.c.QueueBytes)
-	l.dropsReported = d
+	w.mu.Unlock()
 }

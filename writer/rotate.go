@@ -1,6 +1,7 @@
 package writer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,13 @@ import (
 	"strconv"
 	"time"
 )
+
+// OpenFlags are the flags the log file is opened with: read and write (to
+// see whether it ends in a whole line), append only, created when missing,
+// never through a symbolic link, and without waiting (for the reader of a
+// FIFO, say). When reading is not allowed, it is opened with O_WRONLY
+// instead of O_RDWR.
+const OpenFlags = os.O_RDWR | os.O_APPEND | os.O_CREATE | oNoFollow | oNonblock
 
 // osOpenFile is the default Config.OpenFile.
 func osOpenFile(path string, flag int, perm os.FileMode) (File, error) {
@@ -19,29 +27,127 @@ func osOpenFile(path string, flag int, perm os.FileMode) (File, error) {
 	return f, nil
 }
 
-// openFile opens c.Path for appending, explaining the usual failures.
+// openFile opens c.Path for appending, explaining the usual failures, and
+// refuses anything but a regular file. A file that ends in an incomplete
+// line is cut back to its last whole line.
 func openFile(c *Config) (File, error) {
-	f, err := c.OpenFile(c.Path, OpenFlags, c.Mode)
-	if err == nil {
-		return f, nil
-	}
-	if fi, lerr := os.Lstat(c.Path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return nil, fmt.Errorf("writer: refusing to open log file %s: it is a symbolic link: %w", c.Path, err)
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		dir := filepath.Dir(c.Path)
-		if _, serr := os.Stat(dir); serr != nil {
-			return nil, fmt.Errorf("writer: cannot open log file: directory %s does not exist (directories are not created): %w", dir, err)
+	// Not even opened if it is something else already: opening a FIFO
+	// or a device can have effects (a FIFO's reader sees a writer come
+	// and go). fstat below catches what comes in between.
+	if fi, err := os.Lstat(c.Path); err == nil && !fi.Mode().IsRegular() {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("writer: refusing to open log file %s: it is a symbolic link", c.Path)
 		}
+		return nil, fmt.Errorf("writer: refusing log file %s: it is %s, not a regular file", c.Path, kindOf(fi.Mode()))
 	}
-	return nil, fmt.Errorf("writer: cannot open log file: %w", err)
+	f, err := c.OpenFile(c.Path, OpenFlags, c.Mode)
+	if errors.Is(err, fs.ErrPermission) {
+		f, err = c.OpenFile(c.Path, OpenFlags&^os.O_RDWR|os.O_WRONLY, c.Mode)
+	}
+	if err != nil {
+		if fi, lerr := os.Lstat(c.Path); lerr == nil {
+			if fi.Mode()&fs.ModeSymlink != 0 {
+				return nil, fmt.Errorf("writer: refusing to open log file %s: it is a symbolic link: %w", c.Path, err)
+			}
+			if !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("writer: refusing log file %s: it is %s, not a regular file: %w", c.Path, kindOf(fi.Mode()), err)
+			}
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			dir := filepath.Dir(c.Path)
+			if _, serr := os.Stat(dir); serr != nil {
+				return nil, fmt.Errorf("writer: cannot open log file: directory %s does not exist (directories are not created): %w", dir, err)
+			}
+		}
+		return nil, fmt.Errorf("writer: cannot open log file: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("writer: cannot open log file: fstat %s: %w", c.Path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("writer: refusing log file %s: it is %s, not a regular file", c.Path, kindOf(fi.Mode()))
+	}
+	if err := repairTail(f, fi.Size(), c); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// kindOf names the kind of file of a mode that is not a regular file.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a regular file (" + m.Type().String() + ")"
+}
+
+// tailScan is how far back repairTail looks for the end of the last whole
+// line.
+const tailScan = 1 << 20
+
+// repairTail cuts a file of size bytes that ends in an incomplete line (a
+// crash, an older version, someone else) back to its last whole line, so
+// that the next line is not glued to the fragment; a file with no newline
+// in its last tailScan bytes gets a newline instead. A file opened without
+// read access is left as it is.
+func repairTail(f File, size int64, c *Config) error {
+	if size == 0 {
+		return nil
+	}
+	var buf [4096]byte
+	if n, err := f.ReadAt(buf[:1], size-1); n != 1 || err != nil || buf[0] == '\n' {
+		return nil // whole, or cannot be read (O_WRONLY)
+	}
+	cut := int64(-1)
+	for end := size - 1; cut < 0 && size-end < tailScan; {
+		if end == 0 {
+			cut = 0
+			break
+		}
+		start := max(end-int64(len(buf)), 0)
+		n, err := f.ReadAt(buf[:end-start], start)
+		if int64(n) != end-start {
+			return fmt.Errorf("writer: cannot read the end of log file %s: %w", c.Path, err)
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			cut = start + int64(i) + 1
+		}
+		end = start
+	}
+	if cut < 0 {
+		if _, err := f.Write([]byte{'\n'}); err != nil {
+			return fmt.Errorf("writer: log file %s ends in an incomplete line and cannot be ended: %w", c.Path, err)
+		}
+		c.Logger.Errorw("log file ended in an incomplete line longer than the scan; ended it with a newline",
+			"path", c.Path, "scanned_bytes", tailScan)
+		return nil
+	}
+	if err := f.Truncate(cut); err != nil {
+		return fmt.Errorf("writer: log file %s ends in an incomplete line and cannot be cut back to its last whole line: %w", c.Path, err)
+	}
+	c.Logger.Errorw("log file ended in an incomplete line (a crash?); removed it",
+		"path", c.Path, "removed_bytes", size-cut)
+	return nil
 }
 
 // rotationOn says whether built-in rotation applies to the current file.
 // While a reopen is pending (the path could not be opened after a
 // rotation), the file is not rotated again.
 func (l *loop) rotationOn() bool {
-	return l.c.RotateSize > 0 && l.regular && !l.reopenWanted
+	return l.c.RotateSize > 0 && !l.reopenWanted
 }
 
 // rotate renames path.(K-2) to path.(K-1), ..., path to path.0 and opens a
@@ -57,13 +163,14 @@ func (l *loop) rotate() error {
 		}
 		return err
 	}
+	l.busy("open")
 	nf, err := openFile(l.c)
+	l.idle()
 	if err != nil {
 		// The descriptor now writes to path.0; retry opening path.
 		l.reopenWanted = true
-		l.reopenBackoff = l.t.reopenRetryMin
-		l.reopenAt = now.Add(l.reopenBackoff)
-		l.reopenLog.last = now
+		l.reopenAt = now.Add(l.t.reopenRetry)
+		l.reopenLog.last, l.reopenErr = now, err.Error()
 		l.log.Errorw("cannot open new log file after rotation; writing on to the rotated one and retrying",
 			"path", l.c.Path, "rotated", rotatedName(l.c.Path, 0), "error", err)
 		return err

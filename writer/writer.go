@@ -1,24 +1,59 @@
 // Package writer is pfasciilogd's log writer: it appends whole text lines to
-// a log file for fail2ban and the like, without ever losing or splitting a
-// line on rotation.
+// a log file for fail2ban and the like, and its counters say what became of
+// every line.
 //
-// One goroutine owns the file. Producers hand it whole lines with Write or
-// WriteLine, which copy the bytes into a bounded in-memory queue and never
-// block; when the queue is full the line is dropped whole and counted. The
-// goroutine writes the queue in large writes (up to MaxWriteSize bytes each)
-// that end on a line boundary, at the latest FlushInterval after a line was
-// queued. A short write keeps the unwritten remainder and writes it first, so
-// a file never holds half a line followed by another line.
+// Producers hand it whole lines with Write or WriteLine, which copy the
+// bytes into a bounded queue and never block: one ring buffer of QueueBytes
+// bytes, allocated once by New, which is all the memory the queue ever
+// takes. A line that does not fit (the queue is full, or a line does not fit
+// in the free space at the end of the ring) is dropped whole and counted.
+//
+// One goroutine owns the file and does every file system call. It writes the
+// queue in writes of whole lines (at most MaxWriteSize bytes each), at the
+// latest FlushInterval after a line was queued. Nothing else ever waits for
+// it: Reopen only asks for a reopen (requests coalesce), Stats reads
+// counters, and Close gives up after CloseTimeout even if a write never
+// returns (a hung NFS server, a frozen file system). A second goroutine, the
+// monitor, reports dropped and lost lines and a file system call that does
+// not return, so these messages come even while the file goroutine is stuck.
+//
+// Every line handed to Write or WriteLine is counted exactly once, as
+//   - written: the write returned and the file still had a name (fstat's link
+//     count, looked at before and after each write), so the line can be
+//     found on disk;
+//   - dropped: the queue was full, or the writer was closed;
+//   - lost: written into a file that had lost its name in the meantime
+//     (rotated and then removed, as gzip does), or still queued when Close
+//     gave up;
+//
+// or it is still queued (Stats.QueuedBytes). The link count cannot see a
+// removal that comes after the look that follows the write: lines written to
+// a rotated file after gzip read its end and before it removed it are
+// counted as written.
+//
+// Whole lines only: a write that stops inside a line (ENOSPC, EFBIG, EIO) is
+// cut back with ftruncate to the end of the last whole line, and the line
+// stays queued; only if ftruncate fails too is the rest of the line written
+// to the same file before anything else. A file that ends in an incomplete
+// line when it is opened (a crash, an older version) is cut back to its last
+// whole line the same way, so the next line never gets glued to a fragment.
+//
+// The log is opened with O_APPEND, O_NOFOLLOW and O_NONBLOCK and must be a
+// regular file: a symbolic link, FIFO, socket or device is refused, at New
+// and at a reopen (which keeps the old file).
 //
 // Reopen is the SIGHUP/SIGUSR1 handler for newsyslog and logrotate: the lines
-// queued before the call are written to the old file and fsynced, then the
-// path is opened again (created if missing). Built-in size-based rotation is
-// available but off by default.
+// queued when the goroutine takes the request are written to the old file
+// and fsynced, then the path is opened again (created if missing). A reopen
+// that fails is retried every second. Until it succeeds, lines go to the old
+// file as long as it still has a name; once it has none they wait in the
+// queue, and past its bound they are dropped and counted. A log file that
+// loses its name without a reopen (rm) is opened again the same way.
+// Built-in size-based rotation is available but off by default.
 //
-// Write errors (ENOSPC, EIO, ...) are counted, reported through the Logger at
-// most once per ErrorLogInterval, and retried with backoff; lines keep
-// queueing up to the bound, and writing resumes (with a message saying so)
-// when the file is writable again.
+// Write errors are counted, reported through the Logger at most once per
+// ErrorLogInterval per kind of trouble, and retried with backoff; writing
+// resumes (with a message saying so) when the file is writable again.
 package writer
 
 import (
@@ -44,13 +79,18 @@ const (
 	MaxWriteSize = 64 << 10
 
 	// ErrorLogInterval is the shortest time between two messages about the
-	// same kind of trouble (write errors, dropped lines, failed reopens).
+	// same kind of trouble (write errors, dropped or lost lines, failed
+	// reopens, a file system call that does not return).
 	ErrorLogInterval = 10 * time.Second
-)
 
-// OpenFlags are the flags the log file is opened with: append only,
-// created when missing, and never through a symbolic link.
-const OpenFlags = os.O_WRONLY | os.O_APPEND | os.O_CREATE | oNoFollow
+	// ReopenRetryInterval is the time between two attempts to open the log
+	// path again after a reopen failed.
+	ReopenRetryInterval = time.Second
+
+	// StuckAfter is how long a file system call may take before the
+	// monitor reports it.
+	StuckAfter = 3 * time.Second
+)
 
 // Error is the type of the package's sentinel errors.
 type Error string
@@ -61,13 +101,18 @@ const (
 	// ErrClosed is returned by every method after Close.
 	ErrClosed Error = "writer: closed"
 	// ErrQueueFull is returned by Write and WriteLine when the line was
-	// dropped because the queue holds QueueBytes bytes already.
+	// dropped because the queue has no room for it.
 	ErrQueueFull Error = "writer: queue full, line dropped"
+	// ErrUnnamed is returned by Flush while the file has lost its name and
+	// the path cannot be opened again: lines wait in the queue.
+	ErrUnnamed Error = "writer: the log file was removed and cannot be opened again yet; lines wait in the queue"
 )
 
 // File is what the writer needs of an open log file; *os.File implements it.
 type File interface {
 	Write(p []byte) (n int, err error)
+	ReadAt(p []byte, off int64) (n int, err error)
+	Truncate(size int64) error
 	Sync() error
 	Close() error
 	Stat() (os.FileInfo, error)
@@ -83,16 +128,17 @@ type Logger interface {
 // Config configures a Writer. The zero value of every field but Path
 // selects the default.
 type Config struct {
-	// Path of the log file, opened with OpenFlags: O_NOFOLLOW makes a
-	// symbolic link fail. Directories are not created.
+	// Path of the log file, opened with OpenFlags (or, when reading it is
+	// not allowed, OpenFlags with O_WRONLY instead of O_RDWR: then an
+	// incomplete last line cannot be seen). Directories are not created.
 	Path string
 	// Mode of a newly created file, before the umask (default 0640).
 	// Only permission bits are allowed.
 	Mode os.FileMode
-	// QueueBytes bounds the bytes queued and not yet written (default
-	// 4 MiB). A line that does not fit is dropped whole and counted.
-	// The two buffers behind the queue never hold more than
-	// 2*QueueBytes bytes of memory together.
+	// QueueBytes is the size of the queue (default 4 MiB): the bytes of
+	// lines queued and not yet written never exceed it, and it is all the
+	// memory the queue takes. A line that does not fit is dropped whole
+	// and counted.
 	QueueBytes int
 	// FlushInterval is the longest a queued line waits before it is
 	// written (default and maximum 100ms).
@@ -106,13 +152,15 @@ type Config struct {
 	// RotateKeep is the number of rotated files kept, path.0 (newest) to
 	// path.(RotateKeep-1) (oldest); default 5.
 	RotateKeep int
-	// CloseTimeout bounds how long Close keeps retrying a failing file
-	// before it drops what is still queued (default 5s).
+	// CloseTimeout bounds Close (default 5s): how long it keeps writing
+	// and retrying a failing file, and waits for a file system call that
+	// does not return, before it counts what is still queued as lost. It
+	// also bounds the first open in New.
 	CloseTimeout time.Duration
 	// Logger receives operational messages; nil discards them.
 	Logger Logger
 	// OpenFile opens the log file (default os.OpenFile); a hook for tests.
-	// It is called with OpenFlags and Mode.
+	// It is called with OpenFlags (or its O_WRONLY variant) and Mode.
 	OpenFile func(path string, flag int, perm os.FileMode) (File, error)
 
 	tune *tuning // tests: retry and logging intervals
@@ -120,20 +168,25 @@ type Config struct {
 
 // tuning holds the writer's internal intervals; tests shrink them.
 type tuning struct {
-	retryMin, retryMax             time.Duration // write retries while failing
-	reopenRetryMin, reopenRetryMax time.Duration // after a failed reopen
-	rotateRetry                    time.Duration // after a failed rotation
-	logInterval                    time.Duration // rate limit of messages
+	retryMin, retryMax time.Duration // write retries while failing
+	reopenRetry        time.Duration // after a failed reopen
+	rotateRetry        time.Duration // after a failed rotation
+	logInterval        time.Duration // rate limit of messages
+	monitorTick        time.Duration // how often the monitor looks
+	stuckAfter         time.Duration // a file system call this long is reported
+	closeGrace         time.Duration // Close waits this much past CloseTimeout for the last fsync
 }
 
 func defaultTuning() *tuning {
 	return &tuning{
-		retryMin:       100 * time.Millisecond,
-		retryMax:       5 * time.Second,
-		reopenRetryMin: time.Second,
-		reopenRetryMax: 30 * time.Second,
-		rotateRetry:    10 * time.Second,
-		logInterval:    ErrorLogInterval,
+		retryMin:    100 * time.Millisecond,
+		retryMax:    5 * time.Second,
+		reopenRetry: ReopenRetryInterval,
+		rotateRetry: 10 * time.Second,
+		logInterval: ErrorLogInterval,
+		monitorTick: time.Second,
+		stuckAfter:  StuckAfter,
+		closeGrace:  250 * time.Millisecond,
 	}
 }
 
@@ -192,71 +245,112 @@ func (nopLogger) Infow(string, ...any)  {}
 func (nopLogger) Errorw(string, ...any) {}
 
 // Stats are the writer's counters since New. Lines are counted as '\n'
-// bytes: every line handed to Write or WriteLine ends up counted either as
-// written or as dropped, or is still queued.
+// bytes: every line handed to Write or WriteLine ends up counted exactly
+// once, as written, dropped or lost, or is still queued.
 type Stats struct {
-	LinesWritten uint64 // lines written completely
-	LinesDropped uint64 // lines dropped: queue full, after Close, or unwritable at Close
-	BytesWritten uint64 // bytes written, including parts of lines rewritten after a failure
-	WriteErrors  uint64 // failed write and fsync calls
+	LinesWritten uint64 // lines written completely to a file that still had a name
+	LinesDropped uint64 // lines dropped: queue full, or after Close
+	LinesLost    uint64 // lines written into a file that had lost its name, or still queued when Close gave up
+	BytesWritten uint64 // bytes of the lines counted as written
+	WriteErrors  uint64 // failed write, ftruncate and fsync calls
 	Reopens      uint64 // successful reopens of the path (Reopen, or its retry)
 	Rotations    uint64 // built-in rotations
 	QueuedBytes  int    // bytes queued and not yet written, now
 }
 
 // Writer appends whole lines to a log file; see the package documentation.
-// Its methods are safe for concurrent use.
+// Its methods are safe for concurrent use, and none of them waits for a
+// file system call.
 type Writer struct {
 	cfg     Config
 	flushAt int // queued bytes that make the writer write at once
 
-	wake chan struct{} // producers: the queue was empty, or crossed flushAt
-	ctl  chan request  // Reopen, Flush, Close
-	done chan struct{} // closed when the goroutine has exited
+	wake     chan struct{}   // the loop: lines queued, reopen asked, close asked
+	flushReq chan chan error // Flush
+	closeReq chan struct{}   // closed by Close
+	done     chan struct{}   // closed when the loop has exited
+	monStop  chan struct{}   // closed by Close: stops the monitor
+	monDone  chan struct{}   // closed when the monitor has exited
 
-	mu       sync.Mutex
-	pending  []byte // whole lines, not yet taken by the goroutine
-	queued   int    // bytes in pending + bytes the goroutine has not written
-	closed   bool
-	closeErr error
-	stats    Stats
+	mu   sync.Mutex
+	ring ring // the queue; see ring
+
+	closed        bool
+	closeDeadline time.Time // set by Close for the loop
+	abandoned     bool      // Close gave up on the loop: it counts nothing any more
+	reopenReq     bool      // Reopen was asked and the loop has not taken it yet
+	busyOp        string    // the file system call in progress ("" if none)
+	busySince     time.Time
+	closeErr      error
+	stats         Stats
+
+	mon monitor // owned by the monitor goroutine, then by Close
 }
 
-type op int
-
-const (
-	opFlush op = iota
-	opReopen
-	opClose
-)
-
-type request struct {
-	op    op
-	reply chan error
-}
-
-// New opens cfg.Path (synchronously, so that a bad path fails here) and
-// starts the goroutine that owns the file.
+// New opens cfg.Path (synchronously, so that a bad path fails here, but
+// waiting at most CloseTimeout for it) and starts the goroutine that owns
+// the file and the monitor.
 func New(cfg Config) (*Writer, error) {
 	c, err := cfg.normalize()
 	if err != nil {
 		return nil, err
 	}
-	f, err := openFile(&c)
+	f, err := openWithin(&c, c.CloseTimeout)
 	if err != nil {
 		return nil, err
 	}
 	w := &Writer{
-		cfg:     c,
-		flushAt: min(MaxWriteSize, max(c.QueueBytes/2, 1)),
-		wake:    make(chan struct{}, 1),
-		ctl:     make(chan request),
-		done:    make(chan struct{}),
-		pending: make([]byte, 0, min(c.QueueBytes, MaxWriteSize)),
+		cfg:      c,
+		flushAt:  min(MaxWriteSize, max(c.QueueBytes/2, 1)),
+		wake:     make(chan struct{}, 1),
+		flushReq: make(chan chan error),
+		closeReq: make(chan struct{}),
+		done:     make(chan struct{}),
+		monStop:  make(chan struct{}),
+		monDone:  make(chan struct{}),
+		ring:     ring{buf: make([]byte, c.QueueBytes)},
 	}
+	w.mon = newMonitor(w)
 	l := newLoop(w, f)
 	go l.run()
+	go w.monitorLoop()
 	return w, nil
+}
+
+// openWithin opens the log in a goroutine and waits at most d for it: an
+// open that hangs (a hung NFS server) must not hang the caller. A file
+// opened after the wait is closed.
+func openWithin(c *Config, d time.Duration) (File, error) {
+	type result struct {
+		f   File
+		err error
+	}
+	ch := make(chan result, 1)
+	abandon := make(chan struct{})
+	go func() {
+		f, err := openFile(c)
+		select {
+		case ch <- result{f, err}:
+		case <-abandon:
+			if f != nil {
+				f.Close()
+			}
+		}
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.f, r.err
+	case <-t.C:
+		close(abandon)
+		select {
+		case r := <-ch: // it finished just now
+			return r.f, r.err
+		default:
+		}
+		return nil, fmt.Errorf("writer: opening log file %s did not finish within %v (a hung file system?)", c.Path, d)
+	}
 }
 
 // Write queues p, one or more whole lines each ending in '\n' (a missing
@@ -286,7 +380,11 @@ func (w *Writer) enqueue(p []byte, addNL bool) error {
 		need++
 	}
 	w.mu.Lock()
-	if w.closed || w.queued+need > w.cfg.QueueBytes {
+	var dst []byte
+	if !w.closed {
+		dst = w.ring.reserve(need)
+	}
+	if dst == nil {
 		w.stats.LinesDropped += uint64(countNL(p))
 		if addNL {
 			w.stats.LinesDropped++
@@ -298,82 +396,134 @@ func (w *Writer) enqueue(p []byte, addNL bool) error {
 		}
 		return ErrQueueFull
 	}
-	before := len(w.pending)
-	if cap(w.pending)-before < need {
-		w.grow(need)
-	}
-	w.pending = append(w.pending, p...)
+	before := w.ring.queued - need
+	copy(dst, p)
 	if addNL {
-		w.pending = append(w.pending, '\n')
+		dst[need-1] = '\n'
 	}
-	w.queued += need
-	after := len(w.pending)
 	w.mu.Unlock()
-	if before == 0 || (before < w.flushAt && after >= w.flushAt) {
-		select {
-		case w.wake <- struct{}{}:
-		default:
-		}
+	if before == 0 || (before < w.flushAt && before+need >= w.flushAt) {
+		w.poke()
 	}
 	return nil
 }
 
-// grow makes room for need more bytes in pending, never beyond QueueBytes
-// (which suffices: pending never holds more than queued bytes). Called with
-// mu held.
-func (w *Writer) grow(need int) {
-	n := len(w.pending) + need
-	c := min(max(2*cap(w.pending), n), max(w.cfg.QueueBytes, n))
-	b := make([]byte, len(w.pending), c)
-	copy(b, w.pending)
-	w.pending = b
+// poke wakes the loop without blocking.
+func (w *Writer) poke() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
 }
 
-// Reopen writes everything queued before the call to the current file,
-// fsyncs and closes it, and opens the path again, creating it if missing:
-// the SIGHUP/SIGUSR1 handler for newsyslog and logrotate's create mode.
-// Lines the old file refuses (a full disk) go to the new one, whole. If the
-// path cannot be opened, the old file is kept, the open is retried with
-// backoff, and the error is returned.
-func (w *Writer) Reopen() error { return w.request(opReopen) }
+// Reopen asks for the log to be reopened, without waiting: the file
+// goroutine writes everything queued to the current file, fsyncs and
+// closes it, and opens the path again, creating it if missing (the
+// SIGHUP/SIGUSR1 handler for newsyslog and logrotate's create mode).
+// Requests made before the goroutine takes one are one request. If the
+// path cannot be opened, the old file is kept as long as it has a name,
+// the open is retried every second, and the failure is logged. Reopen
+// returns ErrClosed after Close, else nil.
+func (w *Writer) Reopen() error {
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return ErrClosed
+	}
+	w.reopenReq = true
+	w.mu.Unlock()
+	w.poke()
+	return nil
+}
 
-// Flush writes everything queued before the call, without fsync. It
-// returns nil when all of it is written; otherwise the write error, and the
-// lines stay queued and are retried.
-func (w *Writer) Flush() error { return w.request(opFlush) }
-
-func (w *Writer) request(o op) error {
+// Flush writes everything queued before the call, without fsync, and
+// waits for it: for tests and tools, not for a daemon's signal handler.
+// It returns nil when all of it is written; otherwise the write error,
+// and the lines stay queued and are retried.
+func (w *Writer) Flush() error {
 	w.mu.Lock()
 	closed := w.closed
 	w.mu.Unlock()
 	if closed {
 		return ErrClosed
 	}
-	req := request{op: o, reply: make(chan error, 1)}
+	reply := make(chan error, 1)
 	select {
-	case w.ctl <- req:
+	case w.flushReq <- reply:
 	case <-w.done:
 		return ErrClosed
 	}
-	return <-req.reply
+	select {
+	case err := <-reply:
+		return err
+	case <-w.done:
+		return ErrClosed
+	}
 }
 
 // Close stops accepting lines, writes everything queued (retrying a failing
-// file for at most CloseTimeout, then dropping and counting the rest),
-// fsyncs and closes the file. Every call returns the same result. A write
-// that blocks in the kernel (a hung NFS server) blocks Close too.
+// file), fsyncs and closes the file, for at most CloseTimeout (and a
+// moment for the last fsync): then it counts the lines still queued as
+// lost, reports them, and returns, even if a write never returns. Every
+// call returns the same result.
 func (w *Writer) Close() error {
 	w.mu.Lock()
 	already := w.closed
 	w.closed = true
+	if !already {
+		w.closeDeadline = time.Now().Add(w.cfg.CloseTimeout)
+	}
+	deadline := w.closeDeadline
 	w.mu.Unlock()
 	if !already {
-		w.ctl <- request{op: opClose}
+		close(w.closeReq)
+		close(w.monStop)
 	}
-	<-w.done
+	t := time.NewTimer(time.Until(deadline) + w.cfg.tune.closeGrace)
+	defer t.Stop()
+	select {
+	case <-w.done:
+	case <-t.C:
+		w.abandon()
+	}
+	if !already {
+		<-w.monDone
+		w.mon.report(true)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.closeErr
+}
+
+// abandon gives up on a loop stuck in a file system call: what is still
+// queued is lost, and whatever the loop does later is not counted.
+func (w *Writer) abandon() {
+	w.mu.Lock()
+	select {
+	case <-w.done:
+		w.mu.Unlock()
+		return // it finished after all
+	default:
+	}
+	if w.abandoned { // another Close did
+		w.mu.Unlock()
+		return
+	}
+	w.abandoned = true
+	lost := w.ring.lines()
+	w.stats.LinesLost += uint64(lost)
+	w.ring.reset()
+	op, since := w.busyOp, w.busySince
+	if op == "" {
+		op, since = "write", w.closeDeadline
+	}
+	blocked := time.Since(since).Round(time.Millisecond)
+	err := fmt.Errorf("writer: %s of %s did not return for %v: %d lines not written, counted as lost",
+		op, w.cfg.Path, blocked, lost)
+	w.closeErr = errors.Join(w.closeErr, err)
+	w.mu.Unlock()
+	w.cfg.Logger.Errorw("log file not responding at exit; giving up", "path", w.cfg.Path, "call", op,
+		"blocked_for", blocked.String(), "lines_lost", lost)
 }
 
 // Stats returns the current counters.
@@ -381,18 +531,12 @@ func (w *Writer) Stats() Stats {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	s := w.stats
-	s.QueuedBytes = w.queued
+	s.QueuedBytes = w.ring.queued
 	return s
 }
 
 // Path returns the path of the log file.
 func (w *Writer) Path() string { return w.cfg.Path }
-
-func (w *Writer) pendingLen() int {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return len(w.pending)
-}
 
 func countNL(p []byte) int {
 	return bytes.Count(p, []byte{'\n'})

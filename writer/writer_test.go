@@ -118,9 +118,7 @@ func TestReopenAfterRename(t *testing.T) {
 	if err := os.Rename(path, path+".0"); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Reopen(); err != nil {
-		t.Fatal(err)
-	}
+	reopen(t, w)
 	for i := 100; i < 150; i++ {
 		after.WriteString(line(i))
 		mustWrite(t, w, line(i))
@@ -155,6 +153,10 @@ func TestReopenCyclesLoseNothing(t *testing.T) {
 				return
 			}
 			if err := w.Reopen(); err != nil {
+				rotated <- err
+				return
+			}
+			if err := w.Flush(); err != nil {
 				rotated <- err
 				return
 			}
@@ -351,8 +353,9 @@ func TestReopenFailureKeepsOldFile(t *testing.T) {
 	if err := os.Symlink(target, path); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Reopen(); err == nil || !strings.Contains(err.Error(), "symbolic link") {
-		t.Fatalf("Reopen onto a symlink = %v", err)
+	reopen(t, w)
+	if !log.has("symbolic link") {
+		t.Fatalf("no message about the symbolic link after a reopen onto one:\n%s", log)
 	}
 	mustWrite(t, w, line(1))
 	if err := w.Flush(); err != nil {
@@ -361,10 +364,11 @@ func TestReopenFailureKeepsOldFile(t *testing.T) {
 	if got, want := readFile(t, path+".0"), line(0)+line(1); got != want {
 		t.Errorf("old file %q, want %q", got, want)
 	}
-	// The path is fixed; the next write retries the reopen.
+	// The path is fixed; the timer retries the reopen.
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
+	waitUntil(t, "the reopen to be retried", func() bool { return w.Stats().Reopens == 1 })
 	mustWrite(t, w, line(2))
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
@@ -383,7 +387,8 @@ func TestReopenFailureKeepsOldFile(t *testing.T) {
 	}
 }
 
-// Lines the failing old file refuses go whole to the new file on Reopen.
+// Lines the failing old file refuses go whole to the new file on Reopen,
+// and the old file is cut back to its last whole line.
 func TestReopenMovesRefusedLinesToNewFile(t *testing.T) {
 	old := &memFile{failAll: true, partial: true}
 	nf := &memFile{}
@@ -394,22 +399,20 @@ func TestReopenMovesRefusedLinesToNewFile(t *testing.T) {
 		want.WriteString(line(i))
 		mustWrite(t, w, line(i))
 	}
-	if err := w.Reopen(); err != nil {
-		t.Fatal(err)
-	}
+	reopen(t, w)
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	// The old file has a prefix of the lines, ending in part of a line;
-	// the new one the rest, from the start of that line.
+	// The old file has the whole lines of the failed writes, the new one
+	// the rest.
 	o0 := old.String()
-	if !strings.HasPrefix(want.String(), o0) || strings.HasSuffix(o0, "\n") {
-		t.Fatalf("old file: %d bytes, not a prefix ending mid-line: prefix %v, tail %q", len(o0), strings.HasPrefix(want.String(), o0), o0[max(0, len(o0)-40):])
+	if !strings.HasPrefix(want.String(), o0) || o0 != "" && !strings.HasSuffix(o0, "\n") {
+		t.Fatalf("old file: %d bytes, not a prefix of whole lines", len(o0))
 	}
-	if got, rest := nf.String(), want.String()[strings.LastIndex(o0, "\n")+1:]; got != rest {
+	if got, rest := nf.String(), want.String()[len(o0):]; got != rest {
 		t.Fatalf("new file: %d bytes, want %d", len(got), len(rest))
 	}
-	if s := w.Stats(); s.LinesWritten != 500 || s.Reopens != 1 || s.WriteErrors == 0 {
+	if s := w.Stats(); s.LinesWritten != 500 || s.Reopens != 1 || s.WriteErrors == 0 || s.LinesLost != 0 {
 		t.Errorf("stats %+v", s)
 	}
 }
@@ -565,7 +568,7 @@ func TestCloseDrains(t *testing.T) {
 }
 
 // A file that never recovers: Close gives up after CloseTimeout and counts
-// the lines it could not write as dropped.
+// the lines it could not write as lost.
 func TestCloseGivesUp(t *testing.T) {
 	f := &memFile{failAll: true}
 	o := &opener{files: []*memFile{f}}
@@ -578,7 +581,7 @@ func TestCloseGivesUp(t *testing.T) {
 	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "10 lines not written") {
 		t.Fatalf("Close = %v", err)
 	}
-	if s := w.Stats(); s.LinesDropped != 10 || s.LinesWritten != 0 || s.QueuedBytes != 0 {
+	if s := w.Stats(); s.LinesLost != 10 || s.LinesDropped != 0 || s.LinesWritten != 0 || s.QueuedBytes != 0 {
 		t.Errorf("stats %+v", s)
 	}
 	if !log.has("lines not written") {
@@ -617,9 +620,9 @@ func TestZeroAllocsPerWrite(t *testing.T) {
 	}
 	f := &memFile{discard: true}
 	o := &opener{files: []*memFile{f}}
-	w := newTest(t, Config{Path: "mem", OpenFile: o.open, QueueBytes: 1 << 30})
+	w := newTest(t, Config{Path: "mem", OpenFile: o.open, QueueBytes: 64 << 20})
 	p := []byte(line(1))
-	for range 100000 { // grow both buffers
+	for range 100000 { // wrap around the ring
 		mustWrite(t, w, string(p))
 	}
 	w.Flush()

@@ -20,7 +20,7 @@ func TestModeAndFlags(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if want := os.O_WRONLY | os.O_APPEND | os.O_CREATE | syscall.O_NOFOLLOW; flags != want || perm != 0o640 {
+	if want := os.O_RDWR | os.O_APPEND | os.O_CREATE | syscall.O_NOFOLLOW | syscall.O_NONBLOCK; flags != want || perm != 0o640 {
 		t.Errorf("opened with flags %#x mode %v, want %#x 0640", flags, perm, want)
 	}
 	fi, err := os.Stat(path)

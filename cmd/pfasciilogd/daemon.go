@@ -59,6 +59,7 @@ func guessLinkType(iface string) int {
 // daemon runs the live capture until SIGTERM or SIGINT. It returns the
 // exit status.
 func daemon(c *config, stderr io.Writer) int {
+	oneProcessor()
 	zl := newLogger(c.logFormat, stderr)
 	defer zl.Sync()
 	log := zl.Sugar()
@@ -103,12 +104,13 @@ func daemon(c *config, stderr io.Writer) int {
 		}()
 	}
 	w, err := writer.New(writer.Config{
-		Path:       c.logPath,
-		Mode:       c.logMode,
-		QueueBytes: c.queueSize,
-		RotateSize: c.rotateSize,
-		RotateKeep: c.rotateKeep,
-		Logger:     log,
+		Path:         c.logPath,
+		Mode:         c.logMode,
+		QueueBytes:   c.queueSize,
+		RotateSize:   c.rotateSize,
+		RotateKeep:   c.rotateKeep,
+		CloseTimeout: c.drainTimeout,
+		Logger:       log,
 	})
 	if err != nil {
 		return fail(fmt.Errorf("log file %s: %w", c.logPath, err))
@@ -134,6 +136,7 @@ func daemon(c *config, stderr io.Writer) int {
 		if first == nil {
 			log.Warnw("privileges dropped before the interface could be opened: reopening it needs the user to be allowed to capture", "user", c.user)
 		}
+		checkPidfileRemoval(log, pf, c.user, drop)
 		// The log is the daemon's to reopen after a plain SIGHUP: give the
 		// file it opened to the user it becomes (as tcpdump -Z does with
 		// its -w file).
@@ -152,7 +155,8 @@ func daemon(c *config, stderr io.Writer) int {
 
 	var counters capture.Counters
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
-	buf := make([]byte, 0, 64<<10)
+	batch := &lineBatch{w: w, b: make([]byte, 0, maxBatch+64<<10)}
+	capCfg.BatchEnd = batch.flush
 	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
 	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
@@ -167,8 +171,10 @@ func daemon(c *config, stderr io.Writer) int {
 			dec = d
 		}
 		d := dec
-		buf = format.appendRecord(buf[:0], d, ci.Timestamp, data, ci.Length)
-		w.Write(buf) // a full queue is counted by the writer
+		batch.b = format.appendRecord(batch.b, d, ci.Timestamp, data, ci.Length)
+		if batch.full() {
+			batch.flush()
+		}
 	}
 	accept := func(lt int) error {
 		if !decoder.Supported(lt) {
@@ -193,6 +199,7 @@ func daemon(c *config, stderr io.Writer) int {
 			"dropped_by_interface", counters.IfDropped.Load(),
 			"lines_written", ws.LinesWritten,
 			"lines_dropped", ws.LinesDropped,
+			"lines_lost", ws.LinesLost,
 			"write_errors", ws.WriteErrors,
 			"reopens", ws.Reopens,
 			"capture_restarts", counters.Restarts.Load())
@@ -207,9 +214,9 @@ loop:
 			}
 			switch a {
 			case signals.Reopen:
-				if err := w.Reopen(); err != nil {
-					log.Errorw("reopening the log failed", "log", c.logPath, "error", err.Error())
-				}
+				// Only asks: the writer's goroutine reopens, and says
+				// so if it cannot. The signals never wait for the file.
+				w.Reopen()
 			case signals.Stats:
 				stats("statistics")
 			case signals.Stop:

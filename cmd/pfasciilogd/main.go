@@ -11,7 +11,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/pfasciilogd/pfasciilogd/capture"
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 )
@@ -50,6 +52,9 @@ type config struct {
 	rotateSize int64
 	rotateKeep int
 	logFormat  string
+
+	drainTimeout time.Duration
+	showVersion  bool
 }
 
 // sizeFlag parses a byte count with an optional K, M or G suffix.
@@ -123,7 +128,10 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Var(sizeFlag{&queueSize}, "queue-size", "lines waiting for a slow disk before they are dropped and counted (bytes)")
 	fs.Var(sizeFlag{&c.rotateSize}, "rotate-size", "rotate the log by itself when it reaches this size (0: off; newsyslog's job)")
 	fs.IntVar(&c.rotateKeep, "rotate-keep", 5, "rotated logs kept with --rotate-size (FILE.0 newest)")
+	fs.DurationVar(&c.drainTimeout, "drain-timeout", 5*time.Second, "at exit, how long to keep writing queued lines to a failing or hung log before counting them as lost")
 	fs.StringVar(&c.logFormat, "log-format", "auto", "format of pfasciilogd's own messages on stderr: auto (console on a terminal, else json), console or json")
+	fs.BoolVar(&c.showVersion, "version", false, "print the version, the VCS revision and the Go version, and exit")
+	fs.BoolVar(&c.showVersion, "V", false, "same as --version")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -145,6 +153,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, errors.New("--queue-size must be between 64K and 1G")
 	}
 	c.bufferSize, c.queueSize = int(bufSize), int(queueSize)
+	if c.drainTimeout <= 0 || c.drainTimeout > time.Hour {
+		return nil, errors.New("--drain-timeout must be more than 0 and at most 1h")
+	}
 	if c.rotateKeep < 1 {
 		return nil, errors.New("--rotate-keep must be at least 1")
 	}
@@ -173,12 +184,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
 		return 2
 	}
+	if c.showVersion {
+		printVersion(stdout)
+		return 0
+	}
 	if c.readFile != "" {
 		if err := readFile(c, stdout); err != nil {
 			fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
 			return 1
 		}
 		return 0
+	}
+	// A name no capture could open is refused before anything starts.
+	if err := capture.CheckInterface(c.iface); err != nil {
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 2
+	}
+	if err := checkLiveFilter(c); err != nil {
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 2
 	}
 	return daemon(c, stderr)
 }

@@ -3,8 +3,8 @@
 // fail2ban package) over pfasciilogd's output for a capture written by the
 // project's generator in attack mode, and checks each mode's result against
 // what the generator knows it wrote: every source of a packet the mode
-// covers is found, nothing else is, and no address forged into a payload
-// or a name ever is.
+// covers is found, nothing else is, no address forged into a payload or a
+// name ever is, and no source that cannot be an attacker (nonHost) is.
 package fail2ban
 
 import (
@@ -30,7 +30,8 @@ import (
 const (
 	filterPflog = "filter.d/pfasciilogd.conf"
 	filterNFLOG = "filter.d/pfasciilogd-nflog.conf"
-	// The failregex of the filter this one replaces (see README-section.md).
+	// The failregex of the filter this one replaces (README.md, "Migrating
+	// from the old filter").
 	oldFailregex = `rule \d/\d\(match\): block in on \w+: <HOST>\.\d+`
 	// nflogGroup is the group the NFLOG test bans from; records of
 	// nflogOther must not match.
@@ -74,6 +75,9 @@ func capture(t *testing.T) ([]pcapgen.Record, []pcapgen.Truth, map[netip.Addr]bo
 	attacks := 0
 	for i, fl := range []pcapgen.Flavor{pcapgen.FlavorFreeBSD, pcapgen.FlavorOther, pcapgen.FlavorOpenBSD} {
 		c := pcapgen.Attack(pcapgen.AttackConfig{Seed: seed + int64(i), Flavor: fl, Background: 5000, Rounds: 6})
+		nh := pcapgen.NonHost(fl, c.Records[len(c.Records)-1].Sec+1)
+		c.Records = append(c.Records, nh.Records...)
+		c.Truth = append(c.Truth, nh.Truth...)
 		base := c.Records[0].Sec
 		for j, r := range c.Records {
 			r.Sec = r.Sec - base + 1763772000 + shift
@@ -113,6 +117,7 @@ func TestPflogFilter(t *testing.T) {
 		expect, unbannable := expected(truth, m, blockIn)
 		found := runRegex(t, f2b, log, fmt.Sprintf("%s[mode=%s]", filter, m.name), "ip")
 		check(t, "pflog "+m.name, found, expect, unbannable, victims)
+		checkNonHost(t, "pflog "+m.name, found, truth, m, blockIn)
 	}
 	checkTimes(t, f2b, log, filter, recs, truth, blockIn)
 
@@ -149,6 +154,7 @@ func TestNFLOGFilter(t *testing.T) {
 		expect, unbannable := expected(ntruth, m, inGroup)
 		found := runRegex(t, f2b, log, fmt.Sprintf("%s[mode=%s, group=%d]", filter, m.name, nflogGroup), "ip")
 		check(t, "nflog "+m.name, found, expect, unbannable, victims)
+		checkNonHost(t, "nflog "+m.name, found, ntruth, m, inGroup)
 	}
 	checkTimes(t, f2b, log, fmt.Sprintf("%s[group=%d]", filter, nflogGroup), nrecs, ntruth, inGroup)
 }
@@ -172,13 +178,22 @@ func f2bAddr(a netip.Addr) (string, bool) {
 	return a.String(), true
 }
 
+// nonHost tells whether a is no host's own address, so that the filters
+// must never report it: unspecified (0.0.0.0, ::), link-local unicast
+// (169.254.0.0/16, fe80::/10), multicast (224.0.0.0/4, ff00::/8), the
+// IPv4 broadcast address, and these as IPv4-mapped IPv6 addresses.
+func nonHost(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsUnspecified() || a.IsLinkLocalUnicast() || a.IsMulticast() || a == netip.AddrFrom4([4]byte{255, 255, 255, 255})
+}
+
 // expected is the set of sources the mode must ban, from the generator's
 // account of each record, and the count of sources <ADDR> cannot hold.
 func expected(truth []pcapgen.Truth, m mode, failure func(pcapgen.Truth) bool) (map[string]bool, int) {
 	e := map[string]bool{}
 	unbannable := map[string]bool{}
 	for _, tr := range truth {
-		if !tr.Printed || !failure(tr) || !m.covers(tr.Kind) {
+		if !tr.Printed || !failure(tr) || !m.covers(tr.Kind) || nonHost(tr.Src) {
 			continue
 		}
 		if s, ok := f2bAddr(tr.Src); ok {
@@ -251,6 +266,34 @@ func check(t *testing.T, what string, found []string, expect map[string]bool, un
 	}
 	if len(missing) > 0 {
 		t.Errorf("%s: %d sources not found: %s", what, len(missing), head(missing))
+	}
+}
+
+// checkNonHost checks that the capture has sources that cannot be an
+// attacker in packets the mode covers, and that none of them was found.
+func checkNonHost(t *testing.T, what string, found []string, truth []pcapgen.Truth, m mode, failure func(pcapgen.Truth) bool) {
+	t.Helper()
+	nh := map[string]bool{}
+	for _, tr := range truth {
+		if tr.Printed && failure(tr) && m.covers(tr.Kind) && nonHost(tr.Src) {
+			nh[tr.Src.Unmap().String()] = true
+		}
+	}
+	var banned []string
+	seen := map[string]bool{}
+	for _, s := range found {
+		if a, err := netip.ParseAddr(normalize(s)); err == nil && nonHost(a) && !seen[s] {
+			seen[s] = true
+			banned = append(banned, s)
+		}
+	}
+	t.Logf("%-12s %5d sources that cannot be an attacker (0.0.0.0, ::, link-local, multicast, broadcast), %d found", what, len(nh), len(banned))
+	if len(nh) == 0 {
+		t.Errorf("%s: the capture has no source that cannot be an attacker in a packet this mode covers", what)
+	}
+	if len(banned) > 0 {
+		sort.Strings(banned)
+		t.Errorf("%s: sources that cannot be an attacker found: %s", what, head(banned))
 	}
 }
 

@@ -119,6 +119,11 @@ type Config struct {
 	// Snaplen, if > 0, cuts every record to that many bytes (pflogd's
 	// default is 160).
 	Snaplen int
+	// Hosts, if > 0, draws every address from a pool of that many IPv4
+	// and that many IPv6 addresses (the few thousand hosts a firewall
+	// sees in a day); 0 draws each address afresh (about a million
+	// distinct ones in a million packets).
+	Hosts int
 }
 
 type pktInfo struct {
@@ -155,6 +160,8 @@ type Generator struct {
 	flow       []queued
 	convs      []queued
 	fromServer bool
+	v4pool     []addr // Config.Hosts
+	v6pool     []addr
 }
 
 // New returns a Generator.
@@ -500,7 +507,33 @@ func corruptible(info pktInfo, pos int) bool {
 
 // ---- addresses ----
 
+// pooled returns an address of pool (Config.Hosts), adding a new one
+// made by fresh while the pool is not full.
+func (g *Generator) pooled(pool *[]addr, fresh func() addr) addr {
+	i := g.r.intn(g.cfg.Hosts)
+	if i < len(*pool) {
+		return (*pool)[i]
+	}
+	a := fresh()
+	*pool = append(*pool, a)
+	return a
+}
+
 func (g *Generator) v4addr() addr {
+	if g.cfg.Hosts > 0 {
+		return g.pooled(&g.v4pool, g.freshV4)
+	}
+	return g.freshV4()
+}
+
+func (g *Generator) v6addr() addr {
+	if g.cfg.Hosts > 0 {
+		return g.pooled(&g.v6pool, g.freshV6)
+	}
+	return g.freshV6()
+}
+
+func (g *Generator) freshV4() addr {
 	r := g.r
 	var a addr
 	for {
@@ -516,7 +549,7 @@ func (g *Generator) v4addr() addr {
 
 var v6Prefixes = []uint16{0x2001, 0x2a01, 0x2a03, 0x2604, 0x2400}
 
-func (g *Generator) v6addr() addr {
+func (g *Generator) freshV6() addr {
 	r := g.r
 	a := addr{v6: true}
 	k := r.intn(100)
@@ -536,7 +569,7 @@ func (g *Generator) v6addr() addr {
 		if r.chance(0.5) {
 			a.a[10], a.a[11] = 0xff, 0xff
 		}
-		v4 := g.v4addr()
+		v4 := g.freshV4()
 		copy(a.a[12:], v4.a[:4])
 	default:
 		copy(a.a[:], []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 1})

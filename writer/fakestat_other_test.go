@@ -1,0 +1,5 @@
+//go:build !unix
+
+package writer
+
+func memStat(uint64) any { return nil }
