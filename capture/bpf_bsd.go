@@ -168,6 +168,8 @@ func (s *bpfSource) read() ([]byte, gopacket.CaptureInfo, error) {
 	}
 }
 
+func (s *bpfSource) buffered() bool { return s.it.off < len(s.it.buf) }
+
 func (s *bpfSource) stats() (Stats, error) {
 	v, err := unix.IoctlGetInt(s.fd, unix.BIOCGSTATS) // struct bpf_stat {u_int recv, drop}
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 // NFLOG socket read natively (nflog_linux.go).
 type Handle struct {
 	h         *pcap.Handle
+	file      *fileSource  // a capture file, instead of h
 	nl        *nflogReader // nflog:N, instead of h
 	linkType  int
 	netfilter bool          // nfqueue:N (libpcap's netlink reader)
@@ -70,13 +71,29 @@ func OpenLive(cfg Config) (*Handle, error) {
 	return hd, nil
 }
 
-// OpenFile opens a pcap or pcapng file ("-" is standard input).
+// OpenFile opens a pcap or pcapng file ("-" is standard input). It is
+// read in Go (pcapfile.go), without a cgo call per packet; libpcap
+// compiles the filter once, and filterProg runs its program as libpcap's
+// own file reader would.
 func OpenFile(path, filter string) (*Handle, error) {
-	h, err := pcap.OpenOffline(path)
+	s, lt, err := openFileSource(path, filter, compileFileFilter)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	return finish(h, filter)
+	return &Handle{file: s, linkType: lt}, nil
+}
+
+// compileFileFilter compiles expr with libpcap for a file of linkType.
+func compileFileFilter(linkType int, expr string) (filterProg, error) {
+	raw, err := pcap.CompileBPFFilter(layersLinkType(linkType), maxSnaplenPFLOG, expr)
+	if err != nil {
+		return nil, err
+	}
+	prog := make([]bpf.RawInstruction, len(raw))
+	for i, in := range raw {
+		prog[i] = bpf.RawInstruction{Op: in.Code, Jt: in.Jt, Jf: in.Jf, K: in.K}
+	}
+	return newFilterProgRaw(prog)
 }
 
 func finish(h *pcap.Handle, filter string) (*Handle, error) {
@@ -123,6 +140,9 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
+	if h.file != nil {
+		return h.file.read()
+	}
 	if h.nl != nil {
 		return h.nl.read()
 	}
@@ -147,14 +167,33 @@ func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, ci, err
 }
 
+// ReadInto is Read filling *ci, which saves copying it on the path of
+// a capture file.
+func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if h.file != nil {
+		return h.file.readInto(ci)
+	}
+	data, c, err := h.Read()
+	*ci = c
+	return data, err
+}
+
 func isEAGAIN(err error) bool {
 	return err != nil && strings.Contains(strings.ToLower(err.Error()), syscall.EAGAIN.Error())
 }
+
+// buffered tells whether the next Read returns a packet already read from
+// the kernel (NFLOG's datagram) or a file, without waiting; libpcap does
+// not say.
+func (h *Handle) buffered() bool { return h.file != nil || (h.nl != nil && h.nl.buffered()) }
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) {
 	if h.nl != nil {
 		return h.nl.stats()
+	}
+	if h.file != nil {
+		return h.file.stats()
 	}
 	s, err := h.h.Stats()
 	if err != nil {
@@ -167,6 +206,10 @@ func (h *Handle) Stats() (Stats, error) {
 func (h *Handle) Close() {
 	if h.nl != nil {
 		h.nl.close()
+		return
+	}
+	if h.file != nil {
+		h.file.close()
 		return
 	}
 	h.h.Close()

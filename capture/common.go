@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync/atomic"
 	"time"
 
@@ -37,6 +38,12 @@ type Config struct {
 	BufferSize  int           // kernel buffer in bytes; 0: DefaultBufferSize
 	ReadTimeout time.Duration // 0: DefaultReadTimeout
 	Filter      string        // BPF filter expression, "" for none
+
+	// BatchEnd, when not nil, is called by Run after the last packet of
+	// what one read from the kernel delivered (an NFLOG datagram, a bpf
+	// buffer; with libpcap, every packet), before the capture waits for
+	// more: the handler may gather lines and hand them on there.
+	BatchEnd func()
 }
 
 func (c *Config) defaults() {
@@ -147,7 +154,7 @@ func Run(ctx context.Context, cfg Config, first *Handle, accept func(linkType in
 		}
 		base = Stats{}
 		opened := time.Now()
-		err = readLoop(ctx, h, handle, c, &base)
+		err = readLoop(ctx, h, handle, cfg.BatchEnd, c, &base)
 		h.Close()
 		if err == nil {
 			return nil
@@ -170,24 +177,32 @@ const drainMax = 1 << 20
 
 // readLoop reads until ctx ends (nil) or the handle fails (the error).
 // When ctx ends it first drains what the kernel has already captured:
-// it reads until a read times out.
-func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base *Stats) error {
+// it reads until a read times out. The end of ctx is looked at, and
+// batchEnd called, between the kernel's batches.
+func readLoop(ctx context.Context, h *Handle, handle Handler, batchEnd func(), c *Counters, base *Stats) error {
 	lt := h.LinkType()
 	done := ctx.Done()
+	if batchEnd == nil {
+		batchEnd = func() {}
+	}
 	n := 0
 	for {
-		select {
-		case <-done:
-			for i := 0; i < drainMax; i++ {
-				data, ci, err := h.Read()
-				if err != nil {
-					break
+		if !h.buffered() {
+			batchEnd()
+			select {
+			case <-done:
+				for i := 0; i < drainMax; i++ {
+					data, ci, err := h.Read()
+					if err != nil {
+						break
+					}
+					handle(data, ci, lt)
 				}
-				handle(data, ci, lt)
+				batchEnd()
+				addStats(h, c, base)
+				return nil
+			default:
 			}
-			addStats(h, c, base)
-			return nil
-		default:
 		}
 		data, ci, err := h.Read()
 		if err == nil {
@@ -201,6 +216,7 @@ func readLoop(ctx context.Context, h *Handle, handle Handler, c *Counters, base 
 			addStats(h, c, base)
 			continue
 		}
+		batchEnd()
 		addStats(h, c, base)
 		if errors.Is(err, io.EOF) {
 			err = errors.New("capture ended")
@@ -215,14 +231,29 @@ func addStats(h *Handle, c *Counters, base *Stats) {
 	if err != nil {
 		return
 	}
-	if s.Received >= base.Received {
-		c.Received.Add(s.Received - base.Received)
-	}
-	if s.Dropped >= base.Dropped {
-		c.Dropped.Add(s.Dropped - base.Dropped)
-	}
-	if s.IfDropped >= base.IfDropped {
-		c.IfDropped.Add(s.IfDropped - base.IfDropped)
-	}
+	accumulate(c, base, s)
+}
+
+// accumulate adds to c what s counts beyond base, and makes s the base.
+// The counts are packets: the kernel's (bpf's bs_recv and bs_drop,
+// libpcap's ps_recv and ps_drop) or, on NFLOG, the reader's.
+func accumulate(c *Counters, base *Stats, s Stats) {
+	c.Received.Add(counterDelta(s.Received, base.Received))
+	c.Dropped.Add(counterDelta(s.Dropped, base.Dropped))
+	c.IfDropped.Add(counterDelta(s.IfDropped, base.IfDropped))
 	*base = s
+}
+
+// counterDelta is what a counter grew from before to now. The kernel's
+// counters are 32 bits (struct bpf_stat, struct pcap_stat: u_int) and wrap
+// after 4 billion packets, a few days of a flood: a count below the last
+// one, when the last one fits in 32 bits, wrapped once.
+func counterDelta(now, before uint64) uint64 {
+	switch {
+	case now >= before:
+		return now - before
+	case before <= math.MaxUint32:
+		return now + 1<<32 - before
+	}
+	return 0
 }

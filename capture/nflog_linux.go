@@ -5,13 +5,16 @@ package capture
 // A native reader for Linux's NFLOG (nflog:N), used instead of libpcap's
 // netfilter reader. It hands the daemon the same records libpcap does (link
 // type NFLOG: the netlink message after its 16-byte header, that is the
-// nfgenmsg and the NFULA attributes, time-stamped on receipt; the filter
-// run on those bytes; received and ENOBUFS counted the same way), but it
-// waits for the socket in Go's network poller: libpcap reports an empty
-// non-blocking netlink socket as an error, which left the capture polling
-// every 10 ms, with a cgo call and a sleep each time. It also sets the
-// socket's receive buffer with SO_RCVBUFFORCE when it may, so that
-// --buffer-size is honoured beyond net.core.rmem_max.
+// nfgenmsg and the NFULA attributes; the filter run on those bytes;
+// received counted the same way), but it waits for the socket in Go's
+// network poller: libpcap reports an empty non-blocking netlink socket as
+// an error, which left the capture polling every 10 ms, with a cgo call
+// and a sleep each time. It also sets the socket's receive buffer with
+// SO_RCVBUFFORCE when it may, so that --buffer-size is honoured beyond
+// net.core.rmem_max. Unlike libpcap, it asks the kernel to number the
+// records, to count those the kernel dropped (nflog_seq_linux.go; the
+// number is taken out of the record), and it stamps a record with the
+// kernel's time stamp of the packet rather than the time it was read.
 
 import (
 	"encoding/binary"
@@ -22,6 +25,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/gopacket/gopacket"
 	"golang.org/x/net/bpf"
@@ -45,6 +49,14 @@ const (
 	nfulaCfgNlbufsiz = 3
 	nfulaCfgTimeout  = 4
 	nfulaCfgQthresh  = 5
+	nfulaCfgFlags    = 6
+
+	nfulnlCfgFSeq = 0x0001 // number the records of the instance: NFULA_SEQ
+
+	// Attributes of a packet record (enum nfulnl_attr_type).
+	nfulaTimestamp = 3  // struct nfulnl_msg_packet_timestamp: be64 sec, be64 usec
+	nfulaSeq       = 12 // be32, the instance's record number
+	nlaTypeMask    = 0x3fff
 
 	nfulnlCfgCmdBind     = 1
 	nfulnlCfgCmdPFBind   = 3
@@ -65,16 +77,6 @@ func be32bytes(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
 // with a list of groups, as libpcap names them.
 func isNFLOG(name string) bool {
 	return name == "nflog" || strings.HasPrefix(name, "nflog:")
-}
-
-// CheckInterface refuses, before anything starts, an interface name that
-// no retry can open: an nflog device whose groups do not parse.
-func CheckInterface(name string) error {
-	if !isNFLOG(name) {
-		return nil
-	}
-	_, err := nflogGroups(name)
-	return err
 }
 
 // nflogGroups parses "nflog" (group 0) or "nflog:N[,N...]" (at most 32
@@ -109,13 +111,15 @@ func nflogGroups(name string) ([]uint16, error) {
 type nflogReader struct {
 	f       *os.File // the socket, in Go's poller
 	rc      syscall.RawConn
-	buf     []byte  // one netlink datagram
-	pending []byte  // the messages of buf not yet returned
-	vm      *bpf.VM // nil: no filter
+	buf     []byte     // one netlink datagram
+	pending []byte     // the messages of buf not yet returned
+	clock   nflogClock // when buf was received
+	vm      *bpf.VM    // nil: no filter
 	timeout time.Duration
 	seq     uint32
+	seqs    nflogSeqs
 	records uint64 // records returned (passed the filter), as libpcap's ps_recv
-	nobufs  uint64 // ENOBUFS from recv, as libpcap's ps_drop
+	nobufs  uint64 // ENOBUFS from recv: the kernel dropped one or more messages
 }
 
 // openNFLOG opens cfg.Interface (nflog:N) and binds it to its groups,
@@ -185,7 +189,11 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 			// when the traffic is light.
 			nflogStep{"NFULA_CFG_NLBUFSIZ", unix.AF_UNSPEC, g, nfulaCfgNlbufsiz, be32bytes(nflogBatchBytes)},
 			nflogStep{"NFULA_CFG_QTHRESH", unix.AF_UNSPEC, g, nfulaCfgQthresh, be32bytes(nflogBatchRecords)},
-			nflogStep{"NFULA_CFG_TIMEOUT", unix.AF_UNSPEC, g, nfulaCfgTimeout, be32bytes(nflogFlushCentis)})
+			nflogStep{"NFULA_CFG_TIMEOUT", unix.AF_UNSPEC, g, nfulaCfgTimeout, be32bytes(nflogFlushCentis)},
+			// Numbered records: a gap in the numbers is records the
+			// kernel dropped (nflogSeqs), counted in records where
+			// ENOBUFS says only that something was lost.
+			nflogStep{"NFULA_CFG_FLAGS", unix.AF_UNSPEC, g, nfulaCfgFlags, binary.BigEndian.AppendUint16(nil, nfulnlCfgFSeq)})
 	}
 	for i, s := range steps {
 		if err := r.config(s.family, s.group, s.attr, s.value); err != nil {
@@ -206,7 +214,7 @@ func nflogConfigHint(err error, first bool) error {
 	case first && errors.Is(err, unix.EPERM):
 		return fmt.Errorf("%w (reading NFLOG needs root or CAP_NET_ADMIN)", err)
 	case errors.Is(err, unix.EBUSY), errors.Is(err, unix.EPERM):
-		return fmt.Errorf("%w (another process, such as tcpdump, ulogd or another pfasciilogd, reads this group)", err)
+		return fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group)", err)
 	}
 	return err
 }
@@ -295,7 +303,7 @@ func (r *nflogReader) recv() (int, error) {
 		var n int
 		var rerr error
 		err := r.rc.Read(func(fd uintptr) bool {
-			n, _, rerr = unix.Recvfrom(int(fd), r.buf, 0)
+			n, rerr = recvNonblock(int(fd), r.buf)
 			return rerr != unix.EAGAIN
 		})
 		if err != nil {
@@ -315,7 +323,11 @@ func (r *nflogReader) recv() (int, error) {
 }
 
 // read returns the next NFLOG record; ErrTimeout when none came within
-// the read timeout.
+// the read timeout. The record is what libpcap returns for it: the
+// NFULA_SEQ attribute this reader asked for is taken out (nflogSeqs.record).
+// Its time is the kernel's NFULA_TIMESTAMP when it sent one, else the
+// time the datagram was received (libpcap's gettimeofday per record: the
+// records of one datagram are received together).
 func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	for {
 		for len(r.pending) >= nlmsgHdrLen {
@@ -328,13 +340,14 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			if msg == nil {
 				continue
 			}
+			msg, ts := r.seqs.record(msg, &r.clock)
 			if r.vm != nil {
 				if n, err := r.vm.Run(msg); err != nil || n == 0 {
 					continue
 				}
 			}
 			r.records++
-			return msg, gopacket.CaptureInfo{Timestamp: time.Now(), CaptureLength: len(msg), Length: len(msg)}, nil
+			return msg, gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(msg), Length: len(msg)}, nil
 		}
 		if r.timeout > 0 {
 			r.f.SetReadDeadline(time.Now().Add(r.timeout))
@@ -346,9 +359,12 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 			}
 			return nil, gopacket.CaptureInfo{}, err
 		}
-		r.pending = r.buf[:n]
+		r.pending, r.clock = r.buf[:n], newNFLOGClock(time.Now())
 	}
 }
+
+// buffered tells whether messages of the last datagram are left to read.
+func (r *nflogReader) buffered() bool { return len(r.pending) >= nlmsgHdrLen }
 
 // nextNlmsg splits the first netlink message (header included) off b. A
 // message whose length is impossible is an error, as in libpcap
@@ -372,8 +388,32 @@ func nextNFLOGRecord(b []byte) (rec, rest []byte, err error) {
 	return msg[nlmsgHdrLen:], rest, nil
 }
 
+// stats counts as dropped the records missing from the numbering; on a
+// kernel that sent no numbers, the ENOBUFS errors, as libpcap does.
 func (r *nflogReader) stats() (Stats, error) {
-	return Stats{Received: r.records, Dropped: r.nobufs}, nil
+	d := r.seqs.missing
+	if !r.seqs.numbered {
+		d = r.nobufs
+	}
+	return Stats{Received: r.records, Dropped: d}, nil
 }
 
 func (r *nflogReader) close() { r.f.Close() }
+
+// checkNFLOG checks the group list of an nflog device name.
+func checkNFLOG(name string) error {
+	_, err := nflogGroups(name)
+	return err
+}
+
+// recvNonblock is recvfrom(fd, b, MSG_DONTWAIT) as a raw system call:
+// it never blocks, so it need not tell the scheduler, and the scheduler's
+// monitor thread, which every announced system call wakes from its deep
+// sleep to poll for a while, sleeps on between the kernel's batches.
+func recvNonblock(fd int, b []byte) (int, error) {
+	n, _, e := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b)), unix.MSG_DONTWAIT, 0, 0)
+	if e != 0 {
+		return 0, e
+	}
+	return int(n), nil
+}

@@ -121,18 +121,9 @@ func TestNextNFLOGRecord(t *testing.T) {
 // messages and filtered records are skipped, a timeout is ErrTimeout,
 // and the counters are libpcap's.
 func TestNFLOGReaderOnSocketPair(t *testing.T) {
-	// A non-blocking datagram socket pair stands in for the netlink socket.
-	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		t.Skipf("socketpair: %v", err)
-	}
-	f := os.NewFile(uintptr(fds[0]), "test")
-	peer := os.NewFile(uintptr(fds[1]), "peer")
+	r, peer := nflogPair(t)
 	defer peer.Close()
-	rc, err := f.SyscallConn()
-	if err != nil {
-		t.Fatal(err)
-	}
+	defer r.close()
 	// A filter that keeps records whose nfgenmsg family is AF_INET.
 	vm, err := bpf.NewVM([]bpf.Instruction{
 		bpf.LoadAbsolute{Off: 0, Size: 1},
@@ -143,8 +134,7 @@ func TestNFLOGReaderOnSocketPair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &nflogReader{f: f, rc: rc, buf: make([]byte, 4096), vm: vm, timeout: 50 * time.Millisecond}
-	defer r.close()
+	r.vm = vm
 	v4 := []byte{2, 0, 0, 7}
 	v6 := []byte{10, 0, 0, 7}
 	d := append(nlmsg(4<<8, v4), nlmsg(3, nil)...) // a packet, NLMSG_DONE
@@ -165,4 +155,20 @@ func TestNFLOGReaderOnSocketPair(t *testing.T) {
 	if st, _ := r.stats(); st.Received != 2 || st.Dropped != 0 {
 		t.Errorf("stats %+v, want 2 received", st)
 	}
+}
+
+// nflogPair returns a reader over one end of a non-blocking datagram
+// socket pair that stands in for the netlink socket, and the other end.
+func nflogPair(t *testing.T) (*nflogReader, *os.File) {
+	t.Helper()
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Skipf("socketpair: %v", err)
+	}
+	f := os.NewFile(uintptr(fds[0]), "test")
+	rc, err := f.SyscallConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &nflogReader{f: f, rc: rc, buf: make([]byte, 4096), timeout: 50 * time.Millisecond}, os.NewFile(uintptr(fds[1]), "peer")
 }

@@ -4,6 +4,7 @@ package capture
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/gopacket/gopacket"
 	"golang.org/x/net/bpf"
@@ -13,9 +14,9 @@ import (
 
 func isNFLOG(string) bool { return false }
 
-// CheckInterface refuses, before anything starts, an interface name that
-// no retry can open: none here.
-func CheckInterface(string) error { return nil }
+func checkNFLOG(name string) error {
+	return fmt.Errorf("-i %s: nflog devices exist only on Linux", name)
+}
 
 type nflogReader struct{}
 
@@ -27,4 +28,5 @@ func (*nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, gopacket.CaptureInfo{}, errors.New("nflog devices exist only on Linux")
 }
 func (*nflogReader) stats() (Stats, error) { return Stats{}, nil }
+func (*nflogReader) buffered() bool        { return false }
 func (*nflogReader) close()                {}

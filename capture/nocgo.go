@@ -2,23 +2,19 @@
 
 package capture
 
-// The capture source of the build without cgo: files through pcapgo and
-// the pure-Go filter compiler run in golang.org/x/net/bpf's VM; live
+// The capture source of the build without cgo: files through pcapfile.go
+// and the pure-Go filter compiler run in filterProg; live
 // capture through /dev/bpf on FreeBSD and OpenBSD (bpf_bsd.go), refused
 // elsewhere (live_stub.go).
 
 import (
-	"errors"
-	"fmt"
-	"io"
-
 	"github.com/gopacket/gopacket"
-	"golang.org/x/net/bpf"
 )
 
 // source is a live capture (bpf_bsd.go) or a file.
 type source interface {
 	read() ([]byte, gopacket.CaptureInfo, error)
+	buffered() bool // the next read returns a record without waiting
 	stats() (Stats, error)
 	close()
 }
@@ -26,57 +22,23 @@ type source interface {
 // Handle is an open capture, live or from a file.
 type Handle struct {
 	src      source
+	file     *fileSource // src when it is a file
 	linkType int
 }
 
-type fileSource struct {
-	fr *fileReader
-	vm *bpf.VM // nil: no filter
-}
-
-func (s *fileSource) read() ([]byte, gopacket.CaptureInfo, error) {
-	for {
-		data, ci, err := s.fr.read()
-		if err != nil {
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, ci, fmt.Errorf("truncated dump file: %w", err)
-			}
-			return nil, ci, err
-		}
-		if s.vm != nil {
-			n, verr := s.vm.Run(data)
-			if verr != nil || n == 0 {
-				continue
-			}
-		}
-		return data, ci, nil
-	}
-}
-
-func (s *fileSource) stats() (Stats, error) {
-	return Stats{}, errors.New("no statistics for a file")
-}
-
-func (s *fileSource) close() { s.fr.close() }
-
 // OpenFile opens a pcap or pcapng file ("-" is standard input).
 func OpenFile(path, filter string) (*Handle, error) {
-	fr, err := openPcapgo(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	s := &fileSource{fr: fr}
-	if filter != "" {
-		prog, err := CompileFilterPure(fr.linkType, DefaultSnapLen, filter)
-		if err == nil {
-			s.vm, err = bpf.NewVM(prog)
-		}
+	s, lt, err := openFileSource(path, filter, func(linkType int, expr string) (filterProg, error) {
+		prog, err := CompileFilterPure(linkType, DefaultSnapLen, expr)
 		if err != nil {
-			fr.close()
-			return nil, &FilterError{Expr: filter, Err: err}
+			return nil, err
 		}
+		return newFilterProg(prog)
+	})
+	if err != nil {
+		return nil, err
 	}
-	return &Handle{src: s, linkType: fr.linkType}, nil
+	return &Handle{src: s, file: s, linkType: lt}, nil
 }
 
 // CheckFilter compiles expr for linkType without opening anything, so a
@@ -98,6 +60,19 @@ func (h *Handle) LinkType() int { return h.linkType }
 // It returns io.EOF at the end of a file and ErrTimeout when a live read
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) { return h.src.read() }
+
+// ReadInto is Read filling *ci, which saves copying it on the path of
+// a capture file.
+func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if h.file != nil {
+		return h.file.readInto(ci)
+	}
+	data, c, err := h.src.read()
+	*ci = c
+	return data, err
+}
+
+func (h *Handle) buffered() bool { return h.src.buffered() }
 
 // Stats returns the counters of a live handle.
 func (h *Handle) Stats() (Stats, error) { return h.src.stats() }

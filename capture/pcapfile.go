@@ -1,23 +1,32 @@
 package capture
 
+// Capture files are read in Go in every build: classic pcap by the reader
+// below, which follows libpcap's savefile reader (sf-pcap.c) record for
+// record, pcapng by gopacket's pcapgo. No cgo call per packet: with cgo,
+// libpcap only compiles the filter expression, and filterProg runs it.
+
 import (
-	"bufio"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
+	"time"
 
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/pcapgo"
 )
 
-// fileReader reads a pcap or pcapng file with gopacket's pure-Go pcapgo
-// (the build without cgo; with cgo libpcap reads files).
+// maxSnaplenPFLOG is libpcap's max_snaplen_for_dlt for every link type
+// the decoder reads: the largest record length it accepts.
+const maxSnaplenPFLOG = 262144
+
+// fileReader reads a pcap or pcapng file.
 type fileReader struct {
-	f *os.File
-	r interface {
-		ZeroCopyReadPacketData() ([]byte, gopacket.CaptureInfo, error)
-	}
+	f        *os.File // closed by close; nil for standard input
+	pcap     *pcapReader
+	ng       *pcapgo.NgReader
 	linkType int
 }
 
@@ -44,27 +53,33 @@ func openPcapgo(path string) (*fileReader, error) {
 }
 
 func newFileReader(in io.Reader) (*fileReader, error) {
-	br := bufio.NewReaderSize(in, 1<<16)
-	magic, err := br.Peek(4)
-	if err != nil {
-		return nil, fmt.Errorf("not a pcap or pcapng file: %w", err)
+	pr := &pcapReader{r: in, buf: make([]byte, 0, pcapBufSize)}
+	if err := pr.fill(4); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errors.New("not a pcap or pcapng file: file too short")
+		}
+		return nil, err
 	}
-	if binary.BigEndian.Uint32(magic) == 0x0A0D0D0A {
-		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
+	if binary.BigEndian.Uint32(pr.buf[pr.off:]) == 0x0A0D0D0A {
+		r, err := pcapgo.NewNgReader(pr.rest(), pcapgo.DefaultNgReaderOptions)
 		if err != nil {
 			return nil, err
 		}
-		return &fileReader{r: r, linkType: int(r.LinkType())}, nil
+		return &fileReader{ng: r, linkType: int(r.LinkType())}, nil
 	}
-	r, err := pcapgo.NewReader(br)
-	if err != nil {
+	if err := pr.header(); err != nil {
 		return nil, err
 	}
-	return &fileReader{r: r, linkType: int(r.LinkType())}, nil
+	return &fileReader{pcap: pr, linkType: pr.linkType}, nil
 }
 
+// read returns the next record; its data is valid until the next read.
+// It returns io.EOF at the end of the file.
 func (fr *fileReader) read() ([]byte, gopacket.CaptureInfo, error) {
-	return fr.r.ZeroCopyReadPacketData()
+	if fr.pcap != nil {
+		return fr.pcap.next()
+	}
+	return fr.ng.ZeroCopyReadPacketData()
 }
 
 func (fr *fileReader) close() {
@@ -72,3 +87,296 @@ func (fr *fileReader) close() {
 		fr.f.Close()
 	}
 }
+
+// pcapBufSize is the read-ahead buffer: it holds a record of the largest
+// length libpcap accepts with its header, so records are returned from it
+// without a copy.
+const pcapBufSize = 1 << 20
+
+// pcapReader reads classic pcap records as libpcap does: the same
+// accepted magics and the same checks on a record's length, with a record
+// longer than the file's snapshot length cut to it.
+type pcapReader struct {
+	r        io.Reader
+	buf      []byte // buf[off:] is read and not yet returned
+	off      int
+	err      error // the reader's error, returned once buf is drained
+	order    binary.ByteOrder
+	swapped  bool // the file's byte order is not the host's
+	nano     bool
+	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
+	snaplen  int
+	linkType int
+}
+
+// fill makes at least n bytes available at buf[off:], or returns the
+// read error (io.EOF, io.ErrUnexpectedEOF when some but fewer arrived).
+func (r *pcapReader) fill(n int) error {
+	for len(r.buf)-r.off < n {
+		if r.err != nil {
+			if len(r.buf) > r.off && errors.Is(r.err, io.EOF) {
+				return io.ErrUnexpectedEOF
+			}
+			return r.err
+		}
+		if avail := len(r.buf) - r.off; cap(r.buf)-len(r.buf) < n-avail || len(r.buf) == cap(r.buf) {
+			if cap(r.buf) < n {
+				nb := make([]byte, avail, n)
+				copy(nb, r.buf[r.off:])
+				r.buf = nb
+			} else {
+				r.buf = r.buf[:copy(r.buf, r.buf[r.off:])]
+			}
+			r.off = 0
+		}
+		m, err := r.r.Read(r.buf[len(r.buf):cap(r.buf)])
+		r.buf = r.buf[:len(r.buf)+m]
+		if err != nil {
+			r.err = err
+		}
+	}
+	return nil
+}
+
+// rest returns a reader of what follows the bytes consumed so far.
+func (r *pcapReader) rest() io.Reader {
+	b := bytesReader(r.buf[r.off:])
+	return io.MultiReader(&b, r.r)
+}
+
+type bytesReader []byte
+
+func (b *bytesReader) Read(p []byte) (int, error) {
+	if len(*b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, *b)
+	*b = (*b)[n:]
+	return n, nil
+}
+
+// header reads the 24-byte file header (pcap_check_header).
+func (r *pcapReader) header() error {
+	if err := r.fill(24); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return errors.New("truncated dump file; tried to read 24 file header bytes")
+		}
+		return err
+	}
+	h := r.buf[r.off : r.off+24]
+	r.hdrSize = 16
+	switch binary.LittleEndian.Uint32(h) {
+	case 0xa1b2c3d4:
+		r.order = binary.LittleEndian
+	case 0xd4c3b2a1:
+		r.order = binary.BigEndian
+	case 0xa1b23c4d:
+		r.order, r.nano = binary.LittleEndian, true
+	case 0x4d3cb2a1:
+		r.order, r.nano = binary.BigEndian, true
+	case 0xa1b2cd34:
+		r.order, r.hdrSize = binary.LittleEndian, 24
+	case 0x34cdb2a1:
+		r.order, r.hdrSize = binary.BigEndian, 24
+	default:
+		return errors.New("unknown file format")
+	}
+	if major := r.order.Uint16(h[4:]); major != 2 {
+		return fmt.Errorf("unsupported pcap savefile version %d.%d", major, r.order.Uint16(h[6:]))
+	}
+	r.snaplen = int(r.order.Uint32(h[16:]))
+	if r.snaplen <= 0 || r.snaplen > maxSnaplenPFLOG {
+		r.snaplen = maxSnaplenPFLOG // pcap_adjust_snapshot
+	}
+	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
+	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
+	r.off += 24
+	return nil
+}
+
+// next returns the next record (pcap_next_packet).
+func (r *pcapReader) next() ([]byte, gopacket.CaptureInfo, error) {
+	var ci gopacket.CaptureInfo
+	data, err := r.nextInto(&ci)
+	return data, ci, err
+}
+
+// nextInto is next filling *ci, which it sets whole on success.
+func (r *pcapReader) nextInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if len(r.buf)-r.off < r.hdrSize+maxFastRecord {
+		return r.nextSlow(ci)
+	}
+	h := r.buf[r.off : r.off+16]
+	caplen := binary.LittleEndian.Uint32(h[8:])
+	if r.swapped || r.order == binary.BigEndian || caplen > maxFastRecord || int(caplen) > r.snaplen {
+		return r.nextSlow(ci)
+	}
+	start := r.off + r.hdrSize
+	n := int(caplen)
+	data := r.buf[start : start+n : start+n]
+	r.off = start + n
+	nsec := int64(binary.LittleEndian.Uint32(h[4:]))
+	if !r.nano {
+		nsec *= 1000
+	}
+	*ci = gopacket.CaptureInfo{
+		Timestamp:     time.Unix(int64(binary.LittleEndian.Uint32(h)), nsec),
+		CaptureLength: n,
+		Length:        int(binary.LittleEndian.Uint32(h[12:])),
+	}
+	return data, nil
+}
+
+// maxFastRecord bounds the records next returns without a call to fill:
+// those of a little-endian file whose header and data are in the buffer.
+const maxFastRecord = 4096
+
+// nextSlow is next for any record.
+func (r *pcapReader) nextSlow(ci *gopacket.CaptureInfo) ([]byte, error) {
+	if err := r.fill(r.hdrSize); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("truncated dump file; tried to read %d header bytes, only got %d", r.hdrSize, len(r.buf)-r.off)
+		}
+		return nil, err
+	}
+	h := r.buf[r.off : r.off+16]
+	sec, frac := binary.LittleEndian.Uint32(h), binary.LittleEndian.Uint32(h[4:])
+	caplen, wirelen := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[12:])
+	if r.order == binary.BigEndian {
+		sec, frac = bits.ReverseBytes32(sec), bits.ReverseBytes32(frac)
+		caplen, wirelen = bits.ReverseBytes32(caplen), bits.ReverseBytes32(wirelen)
+	}
+	if caplen > maxSnaplenPFLOG {
+		if int64(caplen) > int64(r.snaplen) {
+			return nil, fmt.Errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, r.snaplen)
+		}
+		return nil, fmt.Errorf("invalid packet capture length %d, bigger than maximum of %d", caplen, maxSnaplenPFLOG)
+	}
+	n := int(caplen)
+	keep := n
+	if keep > r.snaplen {
+		keep = r.snaplen // read it all, keep the snapshot length
+	}
+	if err := r.fill(r.hdrSize + n); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("truncated dump file; tried to read %d captured bytes, only got %d", n, len(r.buf)-r.off-r.hdrSize)
+		}
+		return nil, err
+	}
+	start := r.off + r.hdrSize
+	data := r.buf[start : start+keep : start+keep]
+	r.off = start + n
+	nsec := int64(frac)
+	if !r.nano {
+		nsec *= 1000
+	}
+	*ci = gopacket.CaptureInfo{Timestamp: time.Unix(int64(sec), nsec), CaptureLength: keep, Length: int(wirelen)}
+	if r.swapped {
+		swapPseudoHeader(r.linkType, data, ci.Length)
+	}
+	return data, nil
+}
+
+// hostLittleEndian reports the byte order of this host.
+var hostLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// swapPseudoHeader converts the fields a link-layer header holds in the
+// capturing host's byte order to this host's, as libpcap does for a file
+// written on a host of the other byte order (swap_pseudo_headers): PFLOG's
+// uid, pid, rule_uid and rule_pid, NFLOG's TLV types and lengths.
+func swapPseudoHeader(linkType int, data []byte, wireLen int) {
+	sw32 := func(b []byte) { b[0], b[1], b[2], b[3] = b[3], b[2], b[1], b[0] }
+	switch linkType {
+	case LinkTypePFLOG:
+		if len(data) < 1 {
+			return
+		}
+		hlen := int(data[0])
+		for _, off := range []int{44, 48, 52, 56} { // uid, pid, rule_uid, rule_pid
+			if len(data) < off+4 || wireLen < off+4 || hlen < off+4 {
+				return
+			}
+			sw32(data[off:])
+		}
+	case LinkTypeNFLOG:
+		if len(data) < 4 || wireLen < 4 || data[1] != 0 { // nflog_version
+			return
+		}
+		p, caplen, length := data[4:], len(data)-4, wireLen-4
+		for caplen >= 4 {
+			p[0], p[1], p[2], p[3] = p[1], p[0], p[3], p[2]
+			size := int(hostOrder16(p))
+			if size%4 != 0 {
+				size += 4 - size%4
+			}
+			if size < 4 || caplen < size || length < size {
+				return
+			}
+			p, caplen, length = p[size:], caplen-size, length-size
+		}
+	}
+}
+
+// hostOrder16 reads a TLV length in this host's byte order.
+func hostOrder16(p []byte) uint16 { return binary.NativeEndian.Uint16(p) }
+
+// fileSource is an open capture file with the program of its filter.
+type fileSource struct {
+	fr   *fileReader
+	prog filterProg // nil: no filter
+}
+
+// openFileSource opens path and compiles filter with compile for the
+// file's link type.
+func openFileSource(path, filter string, compile func(linkType int, expr string) (filterProg, error)) (*fileSource, int, error) {
+	fr, err := openPcapgo(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	s := &fileSource{fr: fr}
+	if filter != "" {
+		if s.prog, err = compile(fr.linkType, filter); err != nil {
+			fr.close()
+			return nil, 0, &FilterError{Expr: filter, Err: err}
+		}
+	}
+	return s, fr.linkType, nil
+}
+
+func (s *fileSource) read() ([]byte, gopacket.CaptureInfo, error) {
+	var ci gopacket.CaptureInfo
+	data, err := s.readInto(&ci)
+	return data, ci, err
+}
+
+// readInto is read filling *ci.
+func (s *fileSource) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	for {
+		var data []byte
+		var err error
+		if s.fr.pcap != nil {
+			data, err = s.fr.pcap.nextInto(ci)
+		} else {
+			data, *ci, err = s.fr.ng.ZeroCopyReadPacketData()
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("truncated dump file: %w", err)
+			}
+			return nil, err
+		}
+		if s.prog != nil && !s.prog.match(data, ci.Length) {
+			continue
+		}
+		return data, nil
+	}
+}
+
+// buffered: a file's next record never waits.
+func (s *fileSource) buffered() bool { return true }
+
+func (s *fileSource) stats() (Stats, error) {
+	return Stats{}, errors.New("no statistics for a file")
+}
+
+func (s *fileSource) close() { s.fr.close() }

@@ -7,10 +7,6 @@
 // path allocates once the TCP conversation table has warmed up.
 package decoder
 
-import (
-	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
-)
-
 // DefaultSeqTableSize is the default capacity of the table of TCP
 // conversations used for relative sequence numbers.
 const DefaultSeqTableSize = 65536
@@ -33,7 +29,6 @@ type Options struct {
 type Decoder struct {
 	opts Options
 	seq  *seqTable
-	hdr  pfloghdr.Header
 	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
 	rx   rxCalls       // AFS RX calls seen, to decode their replies
 	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
@@ -42,6 +37,8 @@ type Decoder struct {
 	// them), so that they need not be allocated.
 	ips     [8]ipInfo
 	ipDepth int
+	spans   addrSpans // of ips[0]
+	v6      *v6Names  // text of recent IPv6 addresses
 
 	sum Summary // the fields of the last packet, for structured output
 }
@@ -68,7 +65,7 @@ func New(opts Options) *Decoder {
 	if opts.SeqTableSize <= 0 {
 		opts.SeqTableSize = DefaultSeqTableSize
 	}
-	d := &Decoder{opts: opts}
+	d := &Decoder{opts: opts, v6: new(v6Names)}
 	if !opts.AbsoluteSeq {
 		d.seq = newSeqTable(opts.SeqTableSize)
 	}
@@ -130,11 +127,13 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	}
 	d.ipDepth = 0
 	d.sum.reset()
+	d.spans = addrSpans{base: len(b), v6: d.v6}
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {
 		b = d.printPflog(b, data, wireLen)
 	}
+	d.sum.SrcText, d.sum.DstText = d.spans.src, d.spans.dst
 	return append(b, '\n')
 }
 

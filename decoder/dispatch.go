@@ -36,32 +36,45 @@ func (r *portRule) matches(sport, dport uint16) bool {
 	return s || t
 }
 
-// portSet marks the ports some rule of a table names, so that a packet
-// between two ports no printer wants (most of a port scan) skips the scan
-// of the table.
-type portSet [65536 / 64]uint64
+// portIndex maps a port to 1 + the index of the first rule of a table
+// that names it (0: none), so that a packet between two ports no printer
+// wants (most of a port scan) skips the table, and any other starts its
+// scan at the first rule that can match.
+type portIndex [65536]uint8
 
-func newPortSet(rules []portRule) *portSet {
-	var s portSet
-	for _, r := range rules {
-		for p := int(r.lo); p <= int(r.hi); p++ {
-			s[p/64] |= 1 << (p % 64)
+func newPortIndex(rules []portRule) *portIndex {
+	if len(rules) >= 255 {
+		panic("decoder: more port rules than a portIndex holds")
+	}
+	var x portIndex
+	for i := len(rules) - 1; i >= 0; i-- {
+		for p := int(rules[i].lo); p <= int(rules[i].hi); p++ {
+			x[p] = uint8(i + 1)
 		}
 	}
-	return &s
+	return &x
 }
 
-func (s *portSet) has(p uint16) bool { return s[p/64]&(1<<(p%64)) != 0 }
+// first returns the index of the first rule that names sport or dport,
+// or -1.
+func (x *portIndex) first(sport, dport uint16) int {
+	a, b := x[sport], x[dport]
+	if a == 0 || (b != 0 && b < a) {
+		a = b
+	}
+	return int(a) - 1
+}
 
 // tcpPorts and udpPorts are filled in init and never change.
-var tcpPorts, udpPorts *portSet
+var tcpPorts, udpPorts *portIndex
 
 // tcpApp dispatches a TCP payload (tcp_print's port tests).
 func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
-	if !tcpPorts.has(sport) && !tcpPorts.has(dport) {
+	start := tcpPorts.first(sport, dport)
+	if start < 0 {
 		return b
 	}
-	for i := range tcpRules {
+	for i := start; i < len(tcpRules); i++ {
 		r := &tcpRules[i]
 		if r.matches(sport, dport) {
 			return r.print(d, b, data, length, ip, sport, dport)
@@ -73,10 +86,11 @@ func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, d
 // udpApp dispatches a UDP payload; ok is false when no printer claims it
 // and udp_print prints its generic "UDP, length N".
 func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
-	if !udpPorts.has(sport) && !udpPorts.has(dport) {
+	start := udpPorts.first(sport, dport)
+	if start < 0 {
 		return b, false
 	}
-	for i := range udpRules {
+	for i := start; i < len(udpRules); i++ {
 		r := &udpRules[i]
 		if r.matches(sport, dport) && (r.claims == nil || r.claims(data, sport, dport)) {
 			return r.print(d, b, data, length, ip, sport, dport), true
@@ -178,7 +192,7 @@ var udpRules []portRule
 
 func init() {
 	udpRules = udpRuleList()
-	tcpPorts, udpPorts = newPortSet(tcpRules), newPortSet(udpRules)
+	tcpPorts, udpPorts = newPortIndex(tcpRules), newPortIndex(udpRules)
 }
 
 func udpRuleList() []portRule {

@@ -105,10 +105,8 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 	}
 	d.noteIP(ip)
 	if off&0x1fff != 0 {
-		b = appendAddr(b, ip.src)
-		b = append(b, " > "...)
-		b = appendAddr(b, ip.dst)
-		b = append(b, ": ip-proto-"...)
+		b = ip.appendAddrs(b)
+		b = append(b, "ip-proto-"...)
 		return appendUint(b, uint64(ip.proto))
 	}
 	if !printsOwnAddrs(ip.proto) {
@@ -234,6 +232,8 @@ func (d *Decoder) demux(b []byte, data []byte, length int, nh uint8, ip *ipInfo)
 				return appendRequires(b, nh, "IPv6")
 			}
 			return d.printEther(b, data, length)
+		case ipprotoPFSYNC:
+			return printPFSYNC(b, data, length)
 		case ipprotoNone:
 			return append(b, "no next header"...)
 		}

@@ -17,10 +17,25 @@ var pfActions = [...]string{
 
 var pfDirections = [...]string{"in/out", "in", "out"}
 
+// pfActionDir holds ": ACTION DIR on " for every known action and
+// direction, appended in one piece.
+var pfActionDir = func() (t [len(pfActions)][len(pfDirections)]string) {
+	for a := range t {
+		for d := range t[a] {
+			t[a][d] = ": " + pfActions[a] + " " + pfDirections[d] + " on "
+		}
+	}
+	return
+}()
+
 func appendTok(b []byte, table []string, v uint8) []byte {
 	if int(v) < len(table) {
 		return append(b, table[v]...)
 	}
+	return appendUnknownTok(b, v)
+}
+
+func appendUnknownTok(b []byte, v uint8) []byte {
 	b = append(b, "unkn("...)
 	b = appendUint(b, uint64(v))
 	return append(b, ')')
@@ -36,14 +51,14 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		return append(b, "[pflog: invalid header length!]"...)
 	}
 	hl := (l + 3) &^ 3
-	if len(data) < hl || !pfloghdr.DecodeFixed(data, &d.hdr) {
+	h := &d.sum.Pflog // decoded in place: the Summary holds it
+	if len(data) < hl || !pfloghdr.DecodeFixed(data, h) {
 		return appendTrunc(b, "pflog")
 	}
-	h := &d.hdr
 	b = d.appendPflogHeader(b, h)
 	payload := data[hl:]
 	length := wireLen - hl
-	d.sum.Pflog, d.sum.HasPflog, d.sum.Length = *h, true, length
+	d.sum.HasPflog, d.sum.Length = true, length
 	switch {
 	case h.AF == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)
@@ -77,11 +92,15 @@ func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
 		b = appendUint(b, uint64(h.RIdentifier))
 		b = append(b, ']')
 	}
-	b = append(b, ':', ' ')
-	b = appendTok(b, pfActions[:], h.Action)
-	b = append(b, ' ')
-	b = appendTok(b, pfDirections[:], h.Dir)
-	b = append(b, " on "...)
+	if int(h.Action) < len(pfActions) && int(h.Dir) < len(pfDirections) {
+		b = append(b, pfActionDir[h.Action][h.Dir]...)
+	} else {
+		b = append(b, ':', ' ')
+		b = appendTok(b, pfActions[:], h.Action)
+		b = append(b, ' ')
+		b = appendTok(b, pfDirections[:], h.Dir)
+		b = append(b, " on "...)
+	}
 	b = appendEscNUL(b, h.IfName[:])
 	return append(b, ':', ' ')
 }

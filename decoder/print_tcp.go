@@ -125,11 +125,8 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 			copy(k.addr[16:16+n], ip.dst)
 			k.port = uint32(sport)<<16 | uint32(dport)
 		}
-		e := d.seq.lookup(&k)
-		if e == nil || flags&thSYN != 0 {
-			if e == nil {
-				e = d.seq.insert(&k)
-			}
+		e, found := d.seq.get(&k)
+		if !found || flags&thSYN != 0 {
 			if rev {
 				e.ack, e.seq = seq, ack-1
 			} else {

@@ -1,19 +1,37 @@
 package decoder
 
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math/bits"
+)
+
 // seqTable is tcpdump's table of TCP conversations for relative sequence
 // numbers (print-tcp.c's tcp_seq_hash), bounded: when it is full the least
 // recently used conversation is forgotten, so output differs from tcpdump's
 // only for a conversation that was evicted and then seen again.
 //
-// Entries live in one preallocated slice linked into an LRU list; the map
-// from key to slot grows up to the capacity and is then reused, so the
-// steady state allocates nothing.
+// Everything is allocated by newSeqTable, so filling the table allocates
+// nothing, and a packet touches few cache lines:
+//   - slots is an open-addressing (linear probing) index at most half full:
+//     each 8-byte slot holds the low 32 bits of the key's hash and the
+//     entry's number + 1 (0: empty), so a probe rarely reads an entry
+//     whose key differs;
+//   - entries are the conversations, one cache line each;
+//   - recency is a FIFO of (entry, stamp) uses instead of a linked list:
+//     a use appends to it and sets the entry's stamp, so the least recently
+//     used entry is the first one in the FIFO whose record is its latest
+//     use (older records of it are skipped). The FIFO holds 3 records per
+//     entry and is compacted to the live ones when full, so a use costs
+//     O(1) amortized, written sequentially. Eviction is exactly LRU.
 type seqTable struct {
-	index   map[seqKey]int32
-	entries []seqEntry
-	head    int32 // most recently used, -1 when empty
-	tail    int32 // least recently used
-	cap     int
+	slots   []uint64 // hash<<32 | entry+1; len is a power of two
+	mask    uint64
+	entries []seqEntry // len is the number held; cap the capacity
+	uses    []seqUse   // the FIFO: uses[head:] are pending
+	head    int
+	stamp   uint64 // the stamp of the latest use
+	seed    uint64 // random, for the hash
 }
 
 // seqKey identifies a conversation: the two endpoints in tcpdump's
@@ -25,77 +43,171 @@ type seqKey struct {
 }
 
 type seqEntry struct {
-	key        seqKey
-	seq, ack   uint32 // tcpdump's th->seq and th->ack
-	prev, next int32
+	key      seqKey
+	seq, ack uint32 // tcpdump's th->seq and th->ack
+	stamp    uint64 // the stamp of its latest use
+	_        [8]byte
+}
+
+type seqUse struct {
+	entry int64
+	stamp uint64
 }
 
 func newSeqTable(capacity int) *seqTable {
+	n := uint64(1) << bits.Len64(uint64(2*capacity-1)) // >= 2 x capacity
 	return &seqTable{
-		index: make(map[seqKey]int32, min(capacity, 4096)),
-		head:  -1,
-		tail:  -1,
-		cap:   capacity,
+		slots:   make([]uint64, n),
+		mask:    n - 1,
+		entries: make([]seqEntry, 0, capacity),
+		uses:    make([]seqUse, 0, 3*capacity),
+		seed:    maphash.Comparable(maphash.MakeSeed(), 0),
 	}
 }
 
 // Len returns the number of conversations held.
-func (t *seqTable) Len() int { return len(t.index) }
+func (t *seqTable) Len() int { return len(t.entries) }
 
-func (t *seqTable) unlink(i int32) {
-	e := &t.entries[i]
-	if e.prev >= 0 {
-		t.entries[e.prev].next = e.next
-	} else {
-		t.head = e.next
+// hash mixes the key's words with a per-table random seed (so that
+// crafted addresses cannot aim at one probe chain).
+func (t *seqTable) hash(k *seqKey) uint64 {
+	h := t.seed ^ uint64(k.port)
+	h = mix(h, binary.LittleEndian.Uint64(k.addr[0:]))
+	h = mix(h, binary.LittleEndian.Uint64(k.addr[16:]))
+	if k.v6 {
+		h = mix(h, binary.LittleEndian.Uint64(k.addr[8:]))
+		h = mix(h, binary.LittleEndian.Uint64(k.addr[24:]))
+		h = mix(h, 1)
 	}
-	if e.next >= 0 {
-		t.entries[e.next].prev = e.prev
-	} else {
-		t.tail = e.prev
+	return h ^ h>>29
+}
+
+func mix(h, w uint64) uint64 {
+	hi, lo := bits.Mul64(h^w, 0x9e3779b97f4a7c15)
+	return hi ^ lo
+}
+
+// find returns the slot that holds k, or the empty slot where it would
+// go, and whether k is there.
+func (t *seqTable) find(k *seqKey) (uint64, bool) {
+	return t.findHash(k, uint32(t.hash(k)))
+}
+
+// findHash is find for a key whose hash is h.
+func (t *seqTable) findHash(k *seqKey, h uint32) (uint64, bool) {
+	for i := uint64(h) & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return i, false
+		}
+		if uint32(s>>32) == h && t.entries[uint32(s)-1].key == *k {
+			return i, true
+		}
 	}
 }
 
-func (t *seqTable) pushFront(i int32) {
-	e := &t.entries[i]
-	e.prev = -1
-	e.next = t.head
-	if t.head >= 0 {
-		t.entries[t.head].prev = i
+// use records a use of entry i.
+func (t *seqTable) use(i int32) {
+	if len(t.uses) == cap(t.uses) {
+		t.compact()
 	}
-	t.head = i
-	if t.tail < 0 {
-		t.tail = i
+	t.stamp++
+	t.entries[i].stamp = t.stamp
+	t.uses = append(t.uses, seqUse{int64(i), t.stamp})
+}
+
+// compact drops the records of the FIFO that are not their entry's
+// latest use, keeping the order: at most one per entry remains.
+func (t *seqTable) compact() {
+	n := 0
+	for _, u := range t.uses[t.head:] {
+		if t.entries[u.entry].stamp == u.stamp {
+			t.uses[n] = u
+			n++
+		}
 	}
+	t.uses = t.uses[:n]
+	t.head = 0
 }
 
 // lookup returns the entry for k, marking it most recently used, or nil.
 func (t *seqTable) lookup(k *seqKey) *seqEntry {
-	i, ok := t.index[*k]
+	s, ok := t.find(k)
 	if !ok {
 		return nil
 	}
-	if t.head != i {
-		t.unlink(i)
-		t.pushFront(i)
+	return t.hit(s)
+}
+
+// hit returns the entry of slot s, marking it most recently used.
+func (t *seqTable) hit(s uint64) *seqEntry {
+	i := int32(uint32(t.slots[s]) - 1)
+	if t.entries[i].stamp != t.stamp { // not already the latest use
+		t.use(i)
 	}
 	return &t.entries[i]
+}
+
+// get is lookup, and insert when k is not there, with one hash and one
+// probe unless an eviction moved the slots; found says which.
+func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
+	h := uint32(t.hash(k))
+	s, ok := t.findHash(k, h)
+	if ok {
+		return t.hit(s), true
+	}
+	var i int32
+	if len(t.entries) < cap(t.entries) {
+		t.entries = append(t.entries, seqEntry{})
+		i = int32(len(t.entries) - 1)
+	} else {
+		i = t.evict()
+		s, _ = t.findHash(k, h)
+	}
+	e = &t.entries[i]
+	e.key = *k
+	e.seq, e.ack = 0, 0
+	t.slots[s] = uint64(h)<<32 | uint64(i+1)
+	t.use(i)
+	return e, false
 }
 
 // insert adds an entry for k (which must not be present), evicting the
 // least recently used one when the table is full.
 func (t *seqTable) insert(k *seqKey) *seqEntry {
-	var i int32
-	if len(t.entries) < t.cap {
-		t.entries = append(t.entries, seqEntry{})
-		i = int32(len(t.entries) - 1)
-	} else {
-		i = t.tail
-		t.unlink(i)
-		delete(t.index, t.entries[i].key)
+	e, _ := t.get(k)
+	return e
+}
+
+// evict removes the least recently used entry from the index and returns
+// its number.
+func (t *seqTable) evict() int32 {
+	for {
+		u := t.uses[t.head]
+		t.head++
+		if t.entries[u.entry].stamp == u.stamp {
+			t.remove(int32(u.entry))
+			return int32(u.entry)
+		}
 	}
-	t.entries[i].key = *k
-	t.index[*k] = i
-	t.pushFront(i)
-	return &t.entries[i]
+}
+
+// remove deletes entry i's slot, shifting the probe chain behind it back
+// (deletion without tombstones).
+func (t *seqTable) remove(i int32) {
+	want := uint64(i + 1)
+	s := uint64(uint32(t.hash(&t.entries[i].key))) & t.mask
+	for uint32(t.slots[s]) != uint32(want) {
+		s = (s + 1) & t.mask
+	}
+	for j := (s + 1) & t.mask; t.slots[j] != 0; j = (j + 1) & t.mask {
+		home := (t.slots[j] >> 32) & t.mask
+		// Move j's slot into the hole at s unless its home lies
+		// cyclically in (s, j].
+		if (j-home)&t.mask >= (j-s)&t.mask {
+			t.slots[s] = t.slots[j]
+			s = j
+		}
+	}
+	t.slots[s] = 0
 }

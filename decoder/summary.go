@@ -19,6 +19,11 @@ type Summary struct {
 	// Src and Dst are the addresses of the outermost IP header; invalid
 	// when the packet was too short or not IP.
 	Src, Dst netip.Addr
+	// SrcText and DstText are where the record's text holds Src and Dst
+	// as tcpdump printed them: [start, end) from the start of the record
+	// (after anything the caller put before it); empty ({0, 0}) when the
+	// record does not print them as "SRC > DST" or "SRC.PORT > DST.PORT".
+	SrcText, DstText [2]int
 	// Proto is the transport protocol after IPv6 extension headers and
 	// AH, or -1 when unknown.
 	Proto int
@@ -44,11 +49,13 @@ func (d *Decoder) Summary() *Summary { return &d.sum }
 // outermost reports whether ip is the outermost IP header of the packet.
 func (d *Decoder) outermost(ip *ipInfo) bool { return len(d.ips) > 0 && ip == &d.ips[0] }
 
-// noteIP records the outermost header's addresses.
+// noteIP records the outermost header's addresses, and has its printers
+// record where they print them.
 func (d *Decoder) noteIP(ip *ipInfo) {
 	if !d.outermost(ip) {
 		return
 	}
+	ip.spans = &d.spans
 	if ip.v6 {
 		d.sum.Src = netip.AddrFrom16([16]byte(ip.src))
 		d.sum.Dst = netip.AddrFrom16([16]byte(ip.dst))

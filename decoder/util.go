@@ -1,6 +1,11 @@
 package decoder
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
 
 // Small append helpers shared by every printer. They mirror the string
 // printers of tcpdump's util-print.c: the escaping rules are part of the
@@ -9,19 +14,7 @@ import "encoding/binary"
 const hexDigits = "0123456789abcdef"
 
 // appendUint appends v in decimal.
-func appendUint(b []byte, v uint64) []byte {
-	var tmp [20]byte
-	i := len(tmp)
-	for v >= 10 {
-		i--
-		q := v / 10
-		tmp[i] = byte('0' + v - q*10)
-		v = q
-	}
-	i--
-	tmp[i] = byte('0' + v)
-	return append(b, tmp[i:]...)
-}
+func appendUint(b []byte, v uint64) []byte { return numfmt.AppendUint(b, v) }
 
 // appendInt appends v in decimal with a leading '-' when negative.
 func appendInt(b []byte, v int64) []byte {
@@ -104,7 +97,17 @@ func appendEscN(b []byte, s []byte) []byte {
 // appendEscNUL appends s escaped, stopping at the first NUL
 // (tcpdump's nd_printjnp / nd_printzp on a fixed-size field).
 func appendEscNUL(b []byte, s []byte) []byte {
-	for _, c := range s {
+	// Fast path: printable ASCII up to the NUL (or the end) is copied
+	// in one piece.
+	n := 0
+	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
+		n++
+	}
+	if n == len(s) || s[n] == 0 {
+		return append(b, s[:n]...)
+	}
+	b = append(b, s[:n]...)
+	for _, c := range s[n:] {
 		if c == 0 {
 			break
 		}
@@ -179,15 +182,43 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
+// octetText holds the decimal text of every byte value as a
+// little-endian word, the digits first; octetLen holds its length. A
+// dotted quad is then four 4-byte stores.
+var octetText, octetLen = func() (t [256]uint32, n [256]uint8) {
+	for v := 0; v < 256; v++ {
+		var w [4]byte
+		d := appendUint(nil, uint64(v))
+		copy(w[:], d)
+		t[v] = binary.LittleEndian.Uint32(w[:])
+		n[v] = uint8(len(d))
+	}
+	return
+}()
+
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
-	b = appendUint(b, uint64(a[0]))
-	b = append(b, '.')
-	b = appendUint(b, uint64(a[1]))
-	b = append(b, '.')
-	b = appendUint(b, uint64(a[2]))
-	b = append(b, '.')
-	return appendUint(b, uint64(a[3]))
+	l := len(b)
+	if cap(b)-l < 16 {
+		b = slices.Grow(b, 16)
+	}
+	return b[:l+putIPv4(b[l:l+16], a)]
+}
+
+// putIPv4 writes the dotted quad of a at the start of d, which has room
+// for 16 bytes, and returns its length.
+func putIPv4(d []byte, a []byte) int {
+	_ = a[3]
+	_ = d[15]
+	p := 0
+	for i := 0; i < 3; i++ {
+		v := a[i]
+		binary.LittleEndian.PutUint32(d[p&15:], octetText[v]|'.'<<(8*octetLen[v]))
+		p += int(octetLen[v]) + 1
+	}
+	v := a[3]
+	binary.LittleEndian.PutUint32(d[p&15:], octetText[v])
+	return p + int(octetLen[v])
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
@@ -195,6 +226,7 @@ func appendIPv4(b []byte, a []byte) []byte {
 // becomes "::", groups in lowercase hex without leading zeros, and the
 // last 32 bits dotted for ::a.b.c.d and ::ffff:a.b.c.d.
 func appendIPv6(b []byte, a []byte) []byte {
+	_ = a[15]
 	var g [8]uint16
 	for i := range g {
 		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
@@ -226,18 +258,40 @@ func appendIPv6(b []byte, a []byte) []byte {
 		}
 		return appendIPv4(b, a[12:16])
 	}
+	l := len(b)
+	if cap(b)-l < 40 {
+		b = slices.Grow(b, 40)
+	}
+	d := b[l : l+40]
+	p := 0
 	for i := 0; i < 8; i++ {
 		if i == best {
-			b = append(b, ':', ':')
+			d[p], d[p+1] = ':', ':'
+			p += 2
 			i += bestLen - 1
 			continue
 		}
 		if i > 0 && i != best+bestLen {
-			b = append(b, ':')
+			d[p] = ':'
+			p++
 		}
-		b = appendHex(b, uint64(g[i]))
+		v := g[i]
+		switch {
+		case v >= 0x1000:
+			d[p], d[p+1], d[p+2], d[p+3] = hexDigits[v>>12], hexDigits[v>>8&0xf], hexDigits[v>>4&0xf], hexDigits[v&0xf]
+			p += 4
+		case v >= 0x100:
+			d[p], d[p+1], d[p+2] = hexDigits[v>>8], hexDigits[v>>4&0xf], hexDigits[v&0xf]
+			p += 3
+		case v >= 0x10:
+			d[p], d[p+1] = hexDigits[v>>4], hexDigits[v&0xf]
+			p += 2
+		default:
+			d[p] = hexDigits[v]
+			p++
+		}
 	}
-	return b
+	return b[:l+p]
 }
 
 // hostOrder reads integers that the capturing kernel stored in its own

@@ -157,21 +157,24 @@ func DecodeFixed(data []byte, h *Header) bool {
 	if len(data) < FreeBSDStructSize {
 		return false
 	}
-	*h = Header{}
+	// Every field is set, none zeroed first: this is the per-packet path.
 	h.Length = data[0]
 	h.decodeCommon(data)
 	h.RIdentifier = binary.BigEndian.Uint32(data[64:])
+	h.Rewritten, h.NAF, h.SPort, h.DPort, h.HasRewrites = 0, 0, 0, 0, false
+	h.SAddr, h.DAddr = [16]byte{}, [16]byte{}
 	return true
 }
 
 // decodeCommon reads the fields every layout has, at their fixed offsets;
 // data holds at least 64 bytes.
 func (h *Header) decodeCommon(data []byte) {
+	_ = data[63]
 	h.AF = data[1]
 	h.Action = data[2]
 	h.Reason = data[3]
-	copy(h.IfName[:], data[4:20])
-	copy(h.Ruleset[:], data[20:36])
+	h.IfName = [IfNameSize]byte(data[4:20])
+	h.Ruleset = [RulesetSize]byte(data[20:36])
 	h.RuleNr = binary.BigEndian.Uint32(data[36:])
 	h.SubruleNr = binary.BigEndian.Uint32(data[40:])
 	h.UID = binary.NativeEndian.Uint32(data[44:])

@@ -111,3 +111,33 @@ func TestDecodeAllocs(t *testing.T) {
 		t.Errorf("Decode allocates %v times", n)
 	}
 }
+
+// TestDecodeFixedSetsEveryField: DecodeFixed does not zero the Header
+// first, so it must set every field: decoding into a Header full of
+// another packet's values gives what decoding into a zero one does.
+func TestDecodeFixedSetsEveryField(t *testing.T) {
+	data := make([]byte, 100)
+	for i := range data {
+		data[i] = byte(i*7 + 3)
+	}
+	data[0] = LenFreeBSD
+	var want Header
+	if !DecodeFixed(data, &want) {
+		t.Fatal("DecodeFixed refused 100 bytes")
+	}
+	dirty := Header{}
+	other := make([]byte, 100)
+	for i := range other {
+		other[i] = 0xff
+	}
+	other[0] = LenOpenBSD
+	if _, err := Decode(other, &dirty); err != nil {
+		t.Fatal(err)
+	}
+	if !DecodeFixed(data, &dirty) {
+		t.Fatal("DecodeFixed refused 100 bytes")
+	}
+	if dirty != want {
+		t.Errorf("DecodeFixed left fields of the previous header:\n got  %+v\n want %+v", dirty, want)
+	}
+}

@@ -59,6 +59,7 @@ func guessLinkType(iface string) int {
 // daemon runs the live capture until SIGTERM or SIGINT. It returns the
 // exit status.
 func daemon(c *config, stderr io.Writer) int {
+	oneProcessor()
 	zl := newLogger(c.logFormat, stderr)
 	defer zl.Sync()
 	log := zl.Sugar()
@@ -98,11 +99,7 @@ func daemon(c *config, stderr io.Writer) int {
 			// After -Z the directory (/var/run) may not be writable any
 			// more: say so rather than leave a stale file silently.
 			if err := pf.Remove(); err != nil {
-				kv := []any{"pidfile", c.pidfile, "error", err.Error()}
-				if c.user != "" {
-					kv = append(kv, "hint", "with -Z, put the pid file in a directory owned by "+c.user+", as the rc.d script's /var/run/pfasciilogd/")
-				}
-				log.Warnw("cannot remove the pid file", kv...)
+				log.Warnw("cannot remove the pid file", "pidfile", c.pidfile, "error", err.Error())
 			}
 		}()
 	}
@@ -139,6 +136,7 @@ func daemon(c *config, stderr io.Writer) int {
 		if first == nil {
 			log.Warnw("privileges dropped before the interface could be opened: reopening it needs the user to be allowed to capture", "user", c.user)
 		}
+		checkPidfileRemoval(log, pf, c.user, drop)
 		// The log is the daemon's to reopen after a plain SIGHUP: give the
 		// file it opened to the user it becomes (as tcpdump -Z does with
 		// its -w file).
@@ -157,7 +155,8 @@ func daemon(c *config, stderr io.Writer) int {
 
 	var counters capture.Counters
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
-	buf := make([]byte, 0, 64<<10)
+	batch := &lineBatch{w: w, b: make([]byte, 0, maxBatch+64<<10)}
+	capCfg.BatchEnd = batch.flush
 	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
 	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
@@ -172,8 +171,10 @@ func daemon(c *config, stderr io.Writer) int {
 			dec = d
 		}
 		d := dec
-		buf = format.appendRecord(buf[:0], d, ci.Timestamp, data, ci.Length)
-		w.Write(buf) // a full queue is counted by the writer
+		batch.b = format.appendRecord(batch.b, d, ci.Timestamp, data, ci.Length)
+		if batch.full() {
+			batch.flush()
+		}
 	}
 	accept := func(lt int) error {
 		if !decoder.Supported(lt) {

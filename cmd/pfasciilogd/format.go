@@ -27,13 +27,17 @@ func checkFormat(s string) error {
 // format --format asked for. It keeps a scratch buffer for the text of a
 // JSON record, so that neither format allocates per packet.
 type recordFormatter struct {
-	json   bool
+	json   *jsonout.Encoder // nil: text
 	prefix *timefmt.Appender
 	text   []byte
 }
 
 func newRecordFormatter(c *config) *recordFormatter {
-	return &recordFormatter{json: c.format == formatJSON, prefix: timefmt.NewAppender(c.timeFmt)}
+	f := &recordFormatter{prefix: timefmt.NewAppender(c.timeFmt)}
+	if c.format == formatJSON {
+		f.json = jsonout.NewEncoder()
+	}
+	return f
 }
 
 // maxSnaplen is the record size past which tcpdump, and so the decoder,
@@ -43,7 +47,7 @@ const maxSnaplen = 262144
 // appendRecord appends the record of the packet data (wireLen bytes on the
 // wire, captured at ts) as d renders it.
 func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Time, data []byte, wireLen int) []byte {
-	if !f.json {
+	if f.json == nil {
 		b = f.prefix.Append(b, ts)
 		return d.AppendRecord(b, data, wireLen)
 	}
@@ -54,5 +58,5 @@ func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Tim
 		// packet, and its Summary is the previous packet's.
 		sum = nil
 	}
-	return jsonout.Append(b, ts, sum, f.text)
+	return f.json.Append(b, ts, sum, f.text)
 }

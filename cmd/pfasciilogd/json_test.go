@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/jsonout"
 	"github.com/pfasciilogd/pfasciilogd/internal/pcapgen"
 )
 
@@ -237,7 +238,7 @@ func TestJSONInvalidHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := decoder.New(decoder.Options{})
-	f := &recordFormatter{json: true}
+	f := &recordFormatter{json: jsonout.NewEncoder()}
 	ts := time.Unix(1700000000, 123456000).UTC()
 	good := f.appendRecord(nil, d, ts, recs[0].Data, recs[0].WireLen)
 	bad := f.appendRecord(nil, d, ts, recs[0].Data, len(recs[0].Data)-1)
@@ -258,7 +259,7 @@ func TestJSONRecordsDoNotAllocate(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := decoder.New(decoder.Options{})
-	f := &recordFormatter{json: true}
+	f := &recordFormatter{json: jsonout.NewEncoder()}
 	ts := time.Now()
 	buf := make([]byte, 0, 64<<10)
 	all := func() {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pfasciilogd/pfasciilogd/capture"
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 )
@@ -195,6 +196,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
+	}
+	// A name no capture could open is refused before anything starts.
+	if err := capture.CheckInterface(c.iface); err != nil {
+		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		return 2
 	}
 	if err := checkLiveFilter(c); err != nil {
 		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 
+	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 
 	"github.com/pfasciilogd/pfasciilogd/capture"
@@ -24,11 +24,22 @@ func readFile(c *config, stdout io.Writer) error {
 		return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.readFile, layers.LinkType(lt), lt)
 	}
 	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
-	w := bufio.NewWriterSize(stdout, 256<<10)
-	buf := make([]byte, 0, 64<<10)
+	// Records are appended to out, whole, and out is written once it
+	// holds outSize bytes: no copy into a bufio.Writer per record.
+	const outSize = 256 << 10
+	out := make([]byte, 0, outSize+64<<10)
+	flush := func() error {
+		if len(out) == 0 {
+			return nil
+		}
+		_, err := stdout.Write(out)
+		out = out[:0]
+		return err
+	}
 	format := newRecordFormatter(c)
+	var ci gopacket.CaptureInfo
 	for {
-		data, ci, err := h.Read()
+		data, err := h.ReadInto(&ci)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break
@@ -36,13 +47,15 @@ func readFile(c *config, stdout io.Writer) error {
 			if errors.Is(err, capture.ErrTimeout) {
 				continue
 			}
-			w.Flush()
+			flush()
 			return fmt.Errorf("%s: %v", c.readFile, err)
 		}
-		buf = format.appendRecord(buf[:0], dec, ci.Timestamp, data, ci.Length)
-		if _, err := w.Write(buf); err != nil {
-			return err
+		out = format.appendRecord(out, dec, ci.Timestamp, data, ci.Length)
+		if len(out) >= outSize {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return w.Flush()
+	return flush()
 }

@@ -94,15 +94,11 @@ func printVersion(w io.Writer) {
 	io.WriteString(w, versionText(version, bi, ok))
 }
 
-// checkLiveFilter refuses an interface name no retry can open (nflog:x)
-// and a filter expression that does not compile for the interface's link
-// type, once and before anything starts (the daemon would log it and
-// print it again; the log would be created first), with a hint when the
-// expression looks like a subcommand.
+// checkLiveFilter refuses a filter expression that does not compile for
+// the interface's link type, once and before anything starts (the daemon
+// would log it and print it again), with a hint when it looks like a
+// subcommand.
 func checkLiveFilter(c *config) error {
-	if err := capture.CheckInterface(c.iface); err != nil {
-		return fmt.Errorf("-i: %w", err)
-	}
 	err := capture.CheckFilter(guessLinkType(c.iface), c.filter)
 	if err == nil {
 		return nil

@@ -35,12 +35,14 @@
 package jsonout
 
 import (
+	"encoding/binary"
 	"net/netip"
-	"strconv"
 	"time"
 	"unicode/utf8"
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
@@ -72,7 +74,7 @@ func appendName(b []byte, table []string, v uint8) []byte {
 		b = append(b, table[v]...)
 	} else {
 		b = append(b, "unkn("...)
-		b = strconv.AppendUint(b, uint64(v), 10)
+		b = numfmt.AppendUint(b, uint64(v))
 		b = append(b, ')')
 	}
 	return append(b, '"')
@@ -113,6 +115,28 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
+	return appendRest(b, s, text)
+}
+
+// An Encoder appends objects as Append does, formatting the time through
+// a timefmt.Appender (its date and zone cached). It is not safe for
+// concurrent use.
+type Encoder struct {
+	time *timefmt.Appender
+}
+
+// NewEncoder returns an Encoder.
+func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.RFC3339)} }
+
+// Append is the package's Append.
+func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
+	b = append(b, `{"time":"`...)
+	b = e.time.AppendTime(b, t)
+	return appendRest(b, s, text)
+}
+
+// appendRest appends the members after "time"'s value.
+func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
 	b = append(b, '"')
 	if s == nil {
 		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
@@ -140,23 +164,23 @@ func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 		if n := protoNames[s.Proto]; n != "" {
 			b = append(b, n...)
 		} else {
-			b = strconv.AppendInt(b, int64(s.Proto), 10)
+			b = numfmt.AppendUint(b, uint64(s.Proto))
 		}
 		b = append(b, '"')
 	} else {
 		b = append(b, "null"...)
 	}
 	b = append(b, `,"src":`...)
-	b = appendAddr(b, s.Src)
+	b = appendAddr(b, s.Src, text, s.SrcText)
 	b = append(b, `,"dst":`...)
-	b = appendAddr(b, s.Dst)
+	b = appendAddr(b, s.Dst, text, s.DstText)
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
-		b = strconv.AppendInt(b, int64(s.SPort), 10)
+		b = numfmt.AppendUint(b, uint64(s.SPort))
 	}
 	if s.DPort >= 0 {
 		b = append(b, `,"dport":`...)
-		b = strconv.AppendInt(b, int64(s.DPort), 10)
+		b = numfmt.AppendUint(b, uint64(s.DPort))
 	}
 	if s.HasTCPFlags {
 		b = append(b, `,"tcp_flags":"`...)
@@ -164,8 +188,16 @@ func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"length":`...)
-	b = strconv.AppendInt(b, int64(s.Length), 10)
+	b = appendInt(b, s.Length)
 	return appendText(b, text)
+}
+
+// appendInt appends v in decimal ("-" first when negative).
+func appendInt(b []byte, v int) []byte {
+	if v < 0 {
+		return numfmt.AppendUint(append(b, '-'), uint64(-v))
+	}
+	return numfmt.AppendUint(b, uint64(v))
 }
 
 // appendPflog appends the members of the pflog header.
@@ -173,10 +205,10 @@ func appendPflog(b []byte, h *pfloghdr.Header) []byte {
 	b = append(b, `,"ifname":`...)
 	b = appendCString(b, h.IfName[:])
 	b = append(b, `,"rule":`...)
-	b = strconv.AppendUint(b, uint64(h.RuleNr), 10)
+	b = numfmt.AppendUint(b, uint64(h.RuleNr))
 	b = append(b, `,"subrule":`...)
 	if h.HasAnchor() {
-		b = strconv.AppendUint(b, uint64(h.SubruleNr), 10)
+		b = numfmt.AppendUint(b, uint64(h.SubruleNr))
 		b = append(b, `,"ruleset":`...)
 		b = appendCString(b, h.Ruleset[:])
 	} else {
@@ -190,24 +222,37 @@ func appendPflog(b []byte, h *pfloghdr.Header) []byte {
 	b = appendName(b, directions[:], h.Dir)
 	b = append(b, `,"uid":`...)
 	if h.UID != pfloghdr.NoUID {
-		b = strconv.AppendUint(b, uint64(h.UID), 10)
+		b = numfmt.AppendUint(b, uint64(h.UID))
 	} else {
 		b = append(b, "null"...)
 	}
 	if h.RIdentifier != 0 {
 		b = append(b, `,"ridentifier":`...)
-		b = strconv.AppendUint(b, uint64(h.RIdentifier), 10)
+		b = numfmt.AppendUint(b, uint64(h.RIdentifier))
 	}
 	return b
 }
 
-func appendAddr(b []byte, a netip.Addr) []byte {
+// appendAddr appends a as a JSON string (netip's text), or null. span is
+// where text holds it as tcpdump printed it: the same characters, copied
+// rather than formatted again, except for an IPv6 address with 96 leading
+// zero bits, which tcpdump prints as ::a.b.c.d and netip in hex.
+func appendAddr(b []byte, a netip.Addr, text []byte, span [2]int) []byte {
 	if !a.IsValid() {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	b = a.AppendTo(b)
+	if span[0] < span[1] && span[1] <= len(text) && (a.Is4() || !v4Compatible(a)) {
+		b = append(b, text[span[0]:span[1]]...)
+	} else {
+		b = a.AppendTo(b)
+	}
 	return append(b, '"')
+}
+
+func v4Compatible(a netip.Addr) bool {
+	x := a.As16()
+	return binary.BigEndian.Uint64(x[:8]) == 0 && binary.BigEndian.Uint32(x[8:12]) == 0
 }
 
 // appendText appends the "text" member without text's final newline, and
@@ -226,10 +271,18 @@ const hexDigits = "0123456789abcdef"
 // AppendString appends s as a JSON string: '"' and '\\' escaped, control
 // characters as \n, \t, \r, \b, \f or \u00XX (and DEL as \u007f), valid
 // UTF-8 as is, and every byte that is not part of valid UTF-8 as \ufffd.
+// Eight bytes at a time are checked for anything to escape, so the
+// printable ASCII of a tcpdump record is copied in one piece.
 func AppendString(b []byte, s []byte) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if len(s)-i >= 8 {
+			i += plainWords(s[i:])
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
 			i++
@@ -270,13 +323,53 @@ func AppendString(b []byte, s []byte) []byte {
 	return append(b, '"')
 }
 
+// plainWords returns the length of the longest run of whole 8-byte words
+// at the start of s in which no byte may need more than a copy: no
+// control character, '"', '\\', DEL or byte >= 0x80 (which may start
+// valid UTF-8; the byte loop decides). A word is refused when one of its
+// bytes is one of those (and perhaps when a byte next to one is), never
+// accepted with one.
+func plainWords(s []byte) int {
+	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		if !plain8(binary.LittleEndian.Uint64(s[i:])) || !plain8(binary.LittleEndian.Uint64(s[i+8:])) {
+			break
+		}
+	}
+	for ; i+8 <= len(s); i += 8 {
+		if !plain8(binary.LittleEndian.Uint64(s[i:])) {
+			break
+		}
+	}
+	return i
+}
+
+func plain8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// A high bit is set in w for a byte >= 0x80, in w-0x20.. for one
+	// < 0x20, in w+0x01.. for 0x7f, and in (w^c)-0x01.. for one equal to
+	// c. Borrows and carries across bytes start only at such a byte.
+	bad := w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
+	return bad&highs == 0
+}
+
 // appendCString appends a fixed-size, NUL-terminated field of the pflog
 // header as a JSON string, its bytes escaped as tcpdump prints them: a
 // byte with the high bit set as "M-" and the low seven bits, a control
 // character as "^" and the character 0x40 above it ("^?" for DEL).
 func appendCString(b []byte, s []byte) []byte {
 	b = append(b, '"')
-	for _, c := range s {
+	// Fast path: printable ASCII other than '"' and '\\' up to the NUL
+	// (or the end) is copied in one piece.
+	n := 0
+	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' && s[n] != '\\' {
+		n++
+	}
+	b = append(b, s[:n]...)
+	if n == len(s) || s[n] == 0 {
+		return append(b, '"')
+	}
+	for _, c := range s[n:] {
 		if c == 0 {
 			break
 		}

@@ -3,6 +3,7 @@ package jsonout
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"net/netip"
 	"testing"
 	"time"
@@ -185,5 +186,43 @@ func BenchmarkAppend(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		buf = Append(buf[:0], t, s, text)
+	}
+}
+
+// TestPlainWordsExact: a word is accepted exactly when none of its bytes
+// needs escaping, for every byte value in every position among plain
+// neighbours, and for random words.
+func TestPlainWordsExact(t *testing.T) {
+	needs := func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7f }
+	check := func(w []byte) {
+		want := true
+		for _, c := range w {
+			if needs(c) {
+				want = false
+			}
+		}
+		if got := plainWords(w) == 8; got != want {
+			t.Fatalf("% x: plain %v, want %v", w, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{'a', ' ', '~', '!', '#', '[', ']'} {
+				w := bytes.Repeat([]byte{fill}, 8)
+				w[pos] = byte(c)
+				check(w)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 200000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(r.IntN(256))
+			if r.IntN(4) > 0 {
+				w[i] = byte(0x20 + r.IntN(0x5f))
+			}
+		}
+		check(w[:])
 	}
 }

@@ -90,20 +90,21 @@ const (
 	MixWide Mix = iota // 30% IPv6; 40% TCP, 30% UDP, 15% ICMP, 15% other
 	MixScan            // 30% IPv6; 60% TCP, 25% UDP, 10% ICMP, 5% other
 	MixV6              // 90% IPv6; as wide
+	MixTail            // only the long tail (tail.go): pfsync, CARP/VRRP, OSI over GRE, jumbograms, SRH, AFS RX
 )
 
-var mixNames = []string{"wide", "scan", "v6"}
+var mixNames = []string{"wide", "scan", "v6", "tail"}
 
 func (m Mix) String() string { return mixNames[m] }
 
-// ParseMix parses "wide", "scan" or "v6".
+// ParseMix parses "wide", "scan", "v6" or "tail".
 func ParseMix(s string) (Mix, error) {
 	for i, n := range mixNames {
 		if s == n {
 			return Mix(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown mix %q (wide, scan or v6)", s)
+	return 0, fmt.Errorf("unknown mix %q (wide, scan, v6 or tail)", s)
 }
 
 // Config configures a Generator.
@@ -118,6 +119,11 @@ type Config struct {
 	// Snaplen, if > 0, cuts every record to that many bytes (pflogd's
 	// default is 160).
 	Snaplen int
+	// Hosts, if > 0, draws every address from a pool of that many IPv4
+	// and that many IPv6 addresses (the few thousand hosts a firewall
+	// sees in a day); 0 draws each address afresh (about a million
+	// distinct ones in a million packets).
+	Hosts int
 }
 
 type pktInfo struct {
@@ -130,6 +136,11 @@ type pktInfo struct {
 	deep     bool // the upper layer may be corrupted in oracle mode
 	fragment bool // an IPv4 fragment, or an IPv6 one with its fragment header at 40
 	tunnel   bool // carries another IP packet
+	// cut, if > 0, is how many bytes of the packet the record captures.
+	cut int
+	// jumboWire, if > 0, is the IPv6 packet's length on the wire (a
+	// jumbogram, of which the record holds the first bytes).
+	jumboWire int
 }
 
 type queued struct {
@@ -149,6 +160,8 @@ type Generator struct {
 	flow       []queued
 	convs      []queued
 	fromServer bool
+	v4pool     []addr // Config.Hosts
+	v6pool     []addr
 }
 
 // New returns a Generator.
@@ -176,6 +189,13 @@ func (g *Generator) Next() Record {
 		g.flow = g.flow[1:]
 	case len(g.convs) > 0 && r.chance(0.06):
 		body, info = g.replay()
+	case g.cfg.Mix == MixTail:
+		g.tail(&info)
+		g.p.finish()
+		if info.jumboWire > 0 {
+			binary.BigEndian.PutUint16(g.p.b[4:], 0)
+		}
+		body = g.p.b
 	default:
 		body, info = g.makePacket()
 		if r.chance(0.03) && (info.l4proto == protoTCP || info.l4proto == protoUDP ||
@@ -335,6 +355,12 @@ func (g *Generator) record(body []byte, info pktInfo) Record {
 	g.rec = append(g.rec, body...)
 	wire := len(g.rec)
 	keep := len(body) // body bytes captured
+	if info.jumboWire > 0 {
+		wire = hl + info.jumboWire
+	}
+	if info.cut > 0 && info.cut < keep {
+		keep = info.cut
+	}
 	m := float64(r.next()>>11) / (1 << 53)
 	if m < g.cfg.Malformed {
 		keep = r.intn(len(body))
@@ -481,7 +507,33 @@ func corruptible(info pktInfo, pos int) bool {
 
 // ---- addresses ----
 
+// pooled returns an address of pool (Config.Hosts), adding a new one
+// made by fresh while the pool is not full.
+func (g *Generator) pooled(pool *[]addr, fresh func() addr) addr {
+	i := g.r.intn(g.cfg.Hosts)
+	if i < len(*pool) {
+		return (*pool)[i]
+	}
+	a := fresh()
+	*pool = append(*pool, a)
+	return a
+}
+
 func (g *Generator) v4addr() addr {
+	if g.cfg.Hosts > 0 {
+		return g.pooled(&g.v4pool, g.freshV4)
+	}
+	return g.freshV4()
+}
+
+func (g *Generator) v6addr() addr {
+	if g.cfg.Hosts > 0 {
+		return g.pooled(&g.v6pool, g.freshV6)
+	}
+	return g.freshV6()
+}
+
+func (g *Generator) freshV4() addr {
 	r := g.r
 	var a addr
 	for {
@@ -497,7 +549,7 @@ func (g *Generator) v4addr() addr {
 
 var v6Prefixes = []uint16{0x2001, 0x2a01, 0x2a03, 0x2604, 0x2400}
 
-func (g *Generator) v6addr() addr {
+func (g *Generator) freshV6() addr {
 	r := g.r
 	a := addr{v6: true}
 	k := r.intn(100)
@@ -517,7 +569,7 @@ func (g *Generator) v6addr() addr {
 		if r.chance(0.5) {
 			a.a[10], a.a[11] = 0xff, 0xff
 		}
-		v4 := g.v4addr()
+		v4 := g.freshV4()
 		copy(a.a[12:], v4.a[:4])
 	default:
 		copy(a.a[:], []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 1})

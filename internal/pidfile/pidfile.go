@@ -41,21 +41,27 @@ func Create(path string) (*File, error) {
 		}
 		return nil, fmt.Errorf("pid file %s: lock: %w", path, err)
 	}
-	// A pid file that cannot be written whole goes: an empty or partial
-	// one would name no process, or the wrong one. The lock makes it
-	// ours to remove.
-	fail := func(err error) (*File, error) {
-		os.Remove(path)
-		f.Close()
-		return nil, fmt.Errorf("pid file %s: %w", path, err)
-	}
+	// The lock is ours: a pid file that cannot be written (a full disk,
+	// a file size limit) is removed, not left empty or stale.
 	if err := f.Truncate(0); err != nil {
-		return fail(err)
+		return nil, discard(path, f, err)
 	}
 	if _, err := f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0); err != nil {
-		return fail(err)
+		return nil, discard(path, f, err)
 	}
 	return &File{path: path, f: f}, nil
+}
+
+// discard removes the locked pid file path that could not be written, and
+// closes it; the error says what went wrong.
+func discard(path string, f *os.File, err error) error {
+	if rerr := os.Remove(path); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+		f.Truncate(0)
+		f.Close()
+		return fmt.Errorf("pid file %s: %w (and it could not be removed: %v)", path, err, rerr)
+	}
+	f.Close()
+	return fmt.Errorf("pid file %s: %w", path, err)
 }
 
 // Path returns the file's path.

@@ -3,7 +3,11 @@ package timefmt
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"time"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
 )
 
 // Format selects the time prefix of each record.
@@ -15,6 +19,9 @@ const (
 	None                  // no prefix: tcpdump -t
 	Tcpdump               // 01:48:13.748353 (local time, tcpdump's default)
 	Unix                  // 1763772493.748353
+	// RFC3339 is ISO with "Z" for UTC: the "time" member of --format
+	// json. It is not a --time value.
+	RFC3339 // 2026-11-22T01:48:13.748353+01:00, 2026-11-22T00:48:13.748353Z
 )
 
 // Parse maps a --time argument to a Format.
@@ -42,6 +49,8 @@ func (f Format) String() string {
 		return "tcpdump"
 	case Unix:
 		return "unix"
+	case RFC3339:
+		return "rfc3339"
 	}
 	return "unknown"
 }
@@ -52,6 +61,8 @@ func (f Format) Append(b []byte, t time.Time) []byte {
 	switch f {
 	case ISO:
 		b = t.AppendFormat(b, "2006-01-02T15:04:05.000000-07:00")
+	case RFC3339:
+		b = t.AppendFormat(b, "2006-01-02T15:04:05.000000Z07:00")
 	case Tcpdump:
 		b = t.AppendFormat(b, "15:04:05.000000")
 	case Unix:
@@ -86,43 +97,98 @@ func appendDec(b []byte, v uint64, width int) []byte {
 }
 
 // Appender appends the prefix of one Format like Format.Append, but keeps
-// the text of the last whole second it formatted (and, for ISO, its zone
-// offset), so that a stream of packets within the same second costs a copy
-// and six digits each. A zone offset changes only on a second boundary, so
-// the cache is exact. An Appender is not safe for concurrent use.
+// the zone offset with the span of Unix seconds it holds for (ZoneBounds)
+// and the text of the local date, so that a packet costs some arithmetic
+// and digit pairs: the time of day is written from the local second of the
+// day, the date and the zone are copied. The output is Format.Append's,
+// byte for byte. An Appender is not safe for concurrent use.
 type Appender struct {
-	f    Format
-	sec  int64          // the Unix second head and zone hold
-	loc  *time.Location // the location they were formatted in; nil: nothing yet
-	head []byte         // "2006-01-02T15:04:05" or "15:04:05"
-	zone []byte         // "-07:00" (ISO only)
+	f          Format
+	loc        *time.Location // the location zone and date are for; nil: nothing yet
+	zoneFrom   int64          // the Unix seconds [zoneFrom, zoneTo) have offset
+	zoneTo     int64
+	offset     int64  // seconds east of UTC
+	zone       []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
+	day        int64  // the local day (days since 1970-01-01) date holds
+	date       []byte // "2006-01-02T" (not Tcpdump)
+	dateForDay bool   // date holds day
 }
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
-	return &Appender{f: f, head: make([]byte, 0, 32), zone: make([]byte, 0, 8)}
+	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
 }
 
 // Append appends the prefix for t, including its trailing space, to b.
-// It does not allocate once its cache has been filled.
+// It does not allocate once its buffers have grown.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
-	if a.f != ISO && a.f != Tcpdump {
-		return a.f.Append(b, t)
+	if a.f == None {
+		return b
+	}
+	return append(a.AppendTime(b, t), ' ')
+}
+
+// AppendTime is Append without the trailing space.
+func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
+	switch a.f {
+	case None:
+		return b
+	case Unix:
+		return appendUnix(b, t)
 	}
 	sec := t.Unix()
-	if a.loc == nil || sec != a.sec || t.Location() != a.loc {
-		a.sec, a.loc = sec, t.Location()
-		if a.f == ISO {
-			a.head = t.AppendFormat(a.head[:0], "2006-01-02T15:04:05")
-			a.zone = t.AppendFormat(a.zone[:0], "-07:00")
-		} else {
-			a.head = t.AppendFormat(a.head[:0], "15:04:05")
-			a.zone = a.zone[:0]
+	if loc := t.Location(); loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
+		a.loc = loc
+		_, off := t.Zone()
+		a.offset = int64(off)
+		from, to := t.ZoneBounds()
+		a.zoneFrom, a.zoneTo = math.MinInt64, math.MaxInt64
+		if !from.IsZero() {
+			a.zoneFrom = from.Unix()
 		}
+		if !to.IsZero() {
+			a.zoneTo = to.Unix()
+		}
+		a.zone = a.zone[:0]
+		switch a.f {
+		case ISO:
+			a.zone = t.AppendFormat(a.zone, "-07:00")
+		case RFC3339:
+			a.zone = t.AppendFormat(a.zone, "Z07:00")
+		}
+		a.dateForDay = false
 	}
-	b = append(b, a.head...)
-	b = append(b, '.')
-	b = appendDec(b, uint64(t.Nanosecond()/1000), 6)
-	b = append(b, a.zone...)
-	return append(b, ' ')
+	local := sec + a.offset
+	day := local / 86400
+	sod := local - day*86400
+	if sod < 0 {
+		day--
+		sod += 86400
+	}
+	if a.f != Tcpdump {
+		if !a.dateForDay || day != a.day {
+			a.day, a.dateForDay = day, true
+			a.date = t.AppendFormat(a.date[:0], "2006-01-02T")
+		}
+		b = append(b, a.date...)
+	}
+	// hh:mm:ss.uuuuuu, written in place.
+	l := len(b)
+	if cap(b)-l < 15 {
+		b = slices.Grow(b, 15)
+	}
+	d := b[l : l+15]
+	day32 := uint32(sod)
+	us := uint32(t.Nanosecond()) / 1000
+	numfmt.Put2(d[0:], day32/3600)
+	d[2] = ':'
+	numfmt.Put2(d[3:], day32/60%60)
+	d[5] = ':'
+	numfmt.Put2(d[6:], day32%60)
+	d[8] = '.'
+	numfmt.Put2(d[9:], us/10000)
+	numfmt.Put2(d[11:], us/100%100)
+	numfmt.Put2(d[13:], us%100)
+	b = b[:l+15]
+	return append(b, a.zone...)
 }

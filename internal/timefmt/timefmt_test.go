@@ -31,7 +31,7 @@ func TestAppenderMatchesFormat(t *testing.T) {
 		time.Unix(0, 0).Add(-1500 * time.Millisecond),
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, f := range []Format{ISO, Tcpdump, Unix, None} {
+	for _, f := range []Format{ISO, Tcpdump, Unix, None, RFC3339} {
 		for _, loc := range locs {
 			a := NewAppender(f)
 			for _, start := range starts {
@@ -46,6 +46,21 @@ func TestAppenderMatchesFormat(t *testing.T) {
 					if got != want {
 						t.Fatalf("%v in %v at %v: Appender %q, Format.Append %q", f, loc, ts.UTC(), got, want)
 					}
+				}
+			}
+			// Jumps of up to a year, back and forth, from 1900 to 2100.
+			ts := time.Date(1900, 1, 1, 0, 0, 0, 0, loc)
+			for i := 0; i < 20000; i++ {
+				d := time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))
+				if i%3 == 0 && ts.Year() > 1901 {
+					d = -d / 2
+				}
+				ts = ts.Add(d)
+				if ts.Year() >= 2100 {
+					ts = time.Date(1900, 1, 1, 0, 0, 0, 0, loc)
+				}
+				if got, want := string(a.Append(nil, ts)), string(f.Append(nil, ts)); got != want {
+					t.Fatalf("%v in %v at %v: Appender %q, Format.Append %q", f, loc, ts.UTC(), got, want)
 				}
 			}
 		}

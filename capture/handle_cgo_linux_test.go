@@ -1,0 +1,5 @@
+//go:build cgo && linux
+
+package capture
+
+func nflogHandle(r *nflogReader) *Handle { return &Handle{nl: r, linkType: LinkTypeNFLOG} }

@@ -1,0 +1,93 @@
+package decoder
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestSeqTableIsLRU drives the table and a plain list kept in recency
+// order with the same random lookups and inserts, at several capacities,
+// and requires the same conversations to be held, with their values,
+// after every step: eviction is exactly least recently used.
+func TestSeqTableIsLRU(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, capacity := range []int{1, 2, 3, 7, 64, 500} {
+		tab := newSeqTable(capacity)
+		type ref struct {
+			k   seqKey
+			seq uint32
+		}
+		var lru []ref // most recent first
+		find := func(k seqKey) int {
+			for i, e := range lru {
+				if e.k == k {
+					return i
+				}
+			}
+			return -1
+		}
+		universe := capacity*2 + 3
+		for step := 0; step < 40*universe+20000; step++ {
+			var k seqKey
+			n := r.IntN(universe)
+			k.v6 = n%3 == 0
+			k.addr[0], k.addr[1] = byte(n), byte(n>>8)
+			k.addr[16] = byte(n * 7)
+			if k.v6 {
+				k.addr[9] = 1
+			}
+			k.port = uint32(n%5) << 16
+			var e *seqEntry
+			i := find(k)
+			held := false
+			if step%2 == 0 { // lookup, then insert when missing
+				e = tab.lookup(&k)
+				held = e != nil
+			} else { // get, as printTCP does
+				e, held = tab.get(&k)
+			}
+			if held != (i >= 0) {
+				t.Fatalf("cap %d step %d: key %d held by table %v, by the reference %v", capacity, step, n, held, i >= 0)
+			}
+			if !held {
+				if e == nil {
+					e = tab.insert(&k)
+				}
+				e.seq = uint32(step)
+				lru = append([]ref{{k, uint32(step)}}, lru...)
+				if len(lru) > capacity {
+					lru = lru[:capacity]
+				}
+			} else {
+				if e.seq != lru[i].seq {
+					t.Fatalf("cap %d step %d: key %d value %d, want %d", capacity, step, n, e.seq, lru[i].seq)
+				}
+				x := lru[i]
+				copy(lru[1:i+1], lru[:i])
+				lru[0] = x
+			}
+			if tab.Len() != len(lru) {
+				t.Fatalf("cap %d step %d: table holds %d, reference %d", capacity, step, tab.Len(), len(lru))
+			}
+		}
+	}
+}
+
+// TestSeqTableFillsWithoutAllocating: the table is allocated whole, so
+// filling it and evicting from it allocate nothing.
+func TestSeqTableFillsWithoutAllocating(t *testing.T) {
+	tab := newSeqTable(DefaultSeqTableSize)
+	var k seqKey
+	n := uint32(0)
+	allocs := testing.AllocsPerRun(3*DefaultSeqTableSize, func() {
+		n++
+		k.addr[0], k.addr[1], k.addr[2] = byte(n), byte(n>>8), byte(n>>16)
+		tab.get(&k)
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per new conversation", allocs)
+	}
+	if tab.Len() != DefaultSeqTableSize {
+		t.Errorf("table holds %d, want %d", tab.Len(), DefaultSeqTableSize)
+	}
+}
