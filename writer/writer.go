@@ -9,8 +9,10 @@
 // in the free space at the end of the ring) is dropped whole and counted.
 //
 // One goroutine owns the file and does every file system call. It writes the
-// queue in writes of whole lines (at most MaxWriteSize bytes each), at the
-// latest FlushInterval after a line was queued. Nothing else ever waits for
+// queue in writes of whole lines (at most MaxWriteSize bytes each),
+// FlushInterval after the first of them was queued, or as soon as half the
+// queue is taken, whichever comes first: a steady flow of lines costs one
+// wake-up of the goroutine per FlushInterval, not one per write. Nothing else ever waits for
 // it: Reopen only asks for a reopen (requests coalesce), Stats reads
 // counters, and Close gives up after CloseTimeout even if a write never
 // returns (a hung NFS server, a frozen file system). A second goroutine, the
@@ -263,7 +265,7 @@ type Stats struct {
 // file system call.
 type Writer struct {
 	cfg     Config
-	flushAt int // queued bytes that make the writer write at once
+	flushAt int // queued bytes that make the writer write at once: half the queue
 
 	wake     chan struct{}   // the loop: lines queued, reopen asked, close asked
 	flushReq chan chan error // Flush
@@ -301,7 +303,7 @@ func New(cfg Config) (*Writer, error) {
 	}
 	w := &Writer{
 		cfg:      c,
-		flushAt:  min(MaxWriteSize, max(c.QueueBytes/2, 1)),
+		flushAt:  max(c.QueueBytes/2, 1),
 		wake:     make(chan struct{}, 1),
 		flushReq: make(chan chan error),
 		closeReq: make(chan struct{}),
