@@ -77,8 +77,13 @@ const (
 	DefaultCloseTimeout  time.Duration = 5 * time.Second
 
 	// MaxWriteSize is the largest write the writer issues, except for a
-	// single line longer than this, which is written in one write.
-	MaxWriteSize = 64 << 10
+	// single line longer than this, which is written in one write. It
+	// holds what a flush interval of a flood gathers (about 550 KiB at
+	// 50,000 lines a second): one write a flush. Each write's cost on the
+	// kernel's side is per page, but each write, and the fstat calls
+	// around it, also costs a system call, and a write longer than a few
+	// tens of µs has the Go runtime hand the processor to another thread.
+	MaxWriteSize = 1 << 20
 
 	// ErrorLogInterval is the shortest time between two messages about the
 	// same kind of trouble (write errors, dropped or lost lines, failed
