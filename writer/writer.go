@@ -12,12 +12,13 @@
 // queue in writes of whole lines (at most MaxWriteSize bytes each),
 // FlushInterval after the first of them was queued, or as soon as half the
 // queue is taken, whichever comes first: a steady flow of lines costs one
-// wake-up of the goroutine per FlushInterval, not one per write. Nothing else ever waits for
-// it: Reopen only asks for a reopen (requests coalesce), Stats reads
-// counters, and Close gives up after CloseTimeout even if a write never
-// returns (a hung NFS server, a frozen file system). A second goroutine, the
-// monitor, reports dropped and lost lines and a file system call that does
-// not return, so these messages come even while the file goroutine is stuck.
+// wake-up of the goroutine per FlushInterval, not one per write. Nothing
+// else ever waits for it: Reopen only asks for a reopen (requests
+// coalesce), Stats reads counters, and Close gives up after CloseTimeout
+// even if a write never returns (a hung NFS server, a frozen file
+// system). A second goroutine, the monitor, reports dropped and lost lines
+// and a file system call that does not return, so these messages come even
+// while the file goroutine is stuck.
 //
 // Every line handed to Write or WriteLine is counted exactly once, as
 //   - written: the write returned and the file still had a name (fstat's link
