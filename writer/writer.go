@@ -9,13 +9,16 @@
 // in the free space at the end of the ring) is dropped whole and counted.
 //
 // One goroutine owns the file and does every file system call. It writes the
-// queue in writes of whole lines (at most MaxWriteSize bytes each), at the
-// latest FlushInterval after a line was queued. Nothing else ever waits for
-// it: Reopen only asks for a reopen (requests coalesce), Stats reads
-// counters, and Close gives up after CloseTimeout even if a write never
-// returns (a hung NFS server, a frozen file system). A second goroutine, the
-// monitor, reports dropped and lost lines and a file system call that does
-// not return, so these messages come even while the file goroutine is stuck.
+// queue in writes of whole lines (at most MaxWriteSize bytes each),
+// FlushInterval after the first of them was queued, or as soon as half the
+// queue is taken, whichever comes first: a steady flow of lines costs one
+// wake-up of the goroutine per FlushInterval, not one per write. Nothing
+// else ever waits for it: Reopen only asks for a reopen (requests
+// coalesce), Stats reads counters, and Close gives up after CloseTimeout
+// even if a write never returns (a hung NFS server, a frozen file
+// system). A second goroutine, the monitor, reports dropped and lost lines
+// and a file system call that does not return, so these messages come even
+// while the file goroutine is stuck.
 //
 // Every line handed to Write or WriteLine is counted exactly once, as
 //   - written: the write returned and the file still had a name (fstat's link
@@ -75,8 +78,13 @@ const (
 	DefaultCloseTimeout  time.Duration = 5 * time.Second
 
 	// MaxWriteSize is the largest write the writer issues, except for a
-	// single line longer than this, which is written in one write.
-	MaxWriteSize = 64 << 10
+	// single line longer than this, which is written in one write. It
+	// holds what a flush interval of a flood gathers (about 550 KiB at
+	// 50,000 lines a second): one write a flush. Each write's cost on the
+	// kernel's side is per page, but each write, and the fstat calls
+	// around it, also costs a system call, and a write longer than a few
+	// tens of µs has the Go runtime hand the processor to another thread.
+	MaxWriteSize = 1 << 20
 
 	// ErrorLogInterval is the shortest time between two messages about the
 	// same kind of trouble (write errors, dropped or lost lines, failed
@@ -263,7 +271,7 @@ type Stats struct {
 // file system call.
 type Writer struct {
 	cfg     Config
-	flushAt int // queued bytes that make the writer write at once
+	flushAt int // queued bytes that make the writer write at once: half the queue
 
 	wake     chan struct{}   // the loop: lines queued, reopen asked, close asked
 	flushReq chan chan error // Flush
@@ -301,7 +309,7 @@ func New(cfg Config) (*Writer, error) {
 	}
 	w := &Writer{
 		cfg:      c,
-		flushAt:  min(MaxWriteSize, max(c.QueueBytes/2, 1)),
+		flushAt:  max(c.QueueBytes/2, 1),
 		wake:     make(chan struct{}, 1),
 		flushReq: make(chan chan error),
 		closeReq: make(chan struct{}),
