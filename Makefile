@@ -32,7 +32,7 @@ test-deps:
 build: deps
 	$(GO) build $(GO_BUILDFLAGS) -o $(BIN) ./cmd/pfasciilogd
 
-# Decode the bundled sample capture of blocked traffic.
+# Decode the bundled sample of pf's log (mostly blocked packets).
 run: build
 	$(BIN) -r $(SAMPLE)
 
