@@ -39,6 +39,7 @@ type Decoder struct {
 	ipDepth int
 	spans   addrSpans // of ips[0]
 	v6      *v6Names  // text of recent IPv6 addresses
+	pflog   pflogCache
 
 	sum Summary // the fields of the last packet, for structured output
 }
