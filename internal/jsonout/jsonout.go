@@ -42,6 +42,7 @@ import (
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
@@ -115,14 +116,15 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, s, text)
+	return appendRest(b, s, text, nil)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
 // a timefmt.Appender (its date and zone cached). It is not safe for
 // concurrent use.
 type Encoder struct {
-	time *timefmt.Appender
+	time  *timefmt.Appender
+	pflog pflogcache.Cache // the pflog members of recent headers
 }
 
 // NewEncoder returns an Encoder.
@@ -132,11 +134,12 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, s, text)
+	return appendRest(b, s, text, &e.pflog)
 }
 
-// appendRest appends the members after "time"'s value.
-func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
+// appendRest appends the members after "time"'s value, the pflog
+// members through cache unless it is nil.
+func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cache) []byte {
 	b = append(b, '"')
 	if s == nil {
 		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
@@ -156,7 +159,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
 		b = append(b, "null"...)
 	}
 	if s.HasPflog {
-		b = appendPflog(b, &s.Pflog)
+		b = appendCachedPflog(b, &s.Pflog, cache)
 	}
 	b = append(b, `,"proto":`...)
 	if s.Proto >= 0 && s.Proto < 256 {
@@ -198,6 +201,21 @@ func appendInt(b []byte, v int) []byte {
 		return numfmt.AppendUint(append(b, '-'), uint64(-v))
 	}
 	return numfmt.AppendUint(b, uint64(v))
+}
+
+// appendCachedPflog is appendPflog through cache (if not nil).
+func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache) []byte {
+	if cache == nil {
+		return appendPflog(b, h)
+	}
+	k := pflogcache.KeyOf(h)
+	if t := cache.Get(&k); t != nil {
+		return append(b, t...)
+	}
+	start := len(b)
+	b = appendPflog(b, h)
+	cache.Put(&k, b[start:])
+	return b
 }
 
 // appendPflog appends the members of the pflog header.
