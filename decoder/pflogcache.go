@@ -9,11 +9,11 @@ import (
 // d.pflog when a header with the same fields was printed recently.
 func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
 	k := pflogcache.KeyOf(h)
-	if t := d.pflog.Get(&k); t != nil {
+	if t, _ := d.pflog.Get(&k); t != nil {
 		return append(b, t...)
 	}
 	start := len(b)
 	b = appendPflogText(b, h)
-	d.pflog.Put(&k, b[start:])
+	d.pflog.Put(&k, b[start:], 0)
 	return b
 }

@@ -55,7 +55,11 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	if len(data) < hl || !pfloghdr.DecodeFixed(data, h) {
 		return appendTrunc(b, "pflog")
 	}
+	start := len(b)
 	b = d.appendPflogHeader(b, h)
+	if start == d.spans.base {
+		d.sum.PflogText = len(b) - start
+	}
 	payload := data[hl:]
 	length := wireLen - hl
 	d.sum.HasPflog, d.sum.Length = true, length

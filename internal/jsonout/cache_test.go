@@ -41,3 +41,29 @@ func TestEncoderPflogCacheIsFresh(t *testing.T) {
 		}
 	}
 }
+
+// TestEncoderPlainHeaderText: the record's pflog header text is copied
+// unescaped only when it needs no escaping, also when the cache answers.
+func TestEncoderPlainHeaderText(t *testing.T) {
+	e := NewEncoder()
+	for round := 0; round < 2; round++ {
+		for i, hdr := range []string{
+			`rule 1/0(match): block in on em0: `,
+			`rule 1/0(match): block in on e"m\0: `,
+			"rule 1/0(match): block in on e\x01m: ",
+			"rule 1/0(match): block in on e\xffm: ",
+		} {
+			s := fullSummary()
+			s.Pflog.RuleNr = uint32(100 + i) // one cache entry per header text
+			text := []byte(hdr + "1.2.3.4 > 5.6.7.8: \"x\"\n")
+			for _, n := range []int{len(hdr), len(text) + 5} {
+				s.PflogText = n
+				got := string(e.Append(nil, testTime, s, text))
+				want := string(Append(nil, testTime, s, text))
+				if got != want {
+					t.Fatalf("round %d, header %d, PflogText %d:\n got %s\nwant %s", round, i, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -143,8 +143,9 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 	b = append(b, '"')
 	if s == nil {
 		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
-		return appendText(b, text)
+		return appendText(b, text, 0)
 	}
+	plain := 0 // the first plain bytes of text need no escaping
 	b = append(b, `,"af":`...)
 	switch {
 	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
@@ -159,7 +160,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 		b = append(b, "null"...)
 	}
 	if s.HasPflog {
-		b = appendCachedPflog(b, &s.Pflog, cache)
+		b, plain = appendCachedPflog(b, &s.Pflog, cache, text[:min(s.PflogText, len(text))])
 	}
 	b = append(b, `,"proto":`...)
 	if s.Proto >= 0 && s.Proto < 256 {
@@ -192,7 +193,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 	}
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
-	return appendText(b, text)
+	return appendText(b, text, plain)
 }
 
 // appendInt appends v in decimal ("-" first when negative).
@@ -203,19 +204,29 @@ func appendInt(b []byte, v int) []byte {
 	return numfmt.AppendUint(b, uint64(v))
 }
 
-// appendCachedPflog is appendPflog through cache (if not nil).
-func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache) []byte {
+// appendCachedPflog is appendPflog through cache (if not nil). hdrText
+// is the text of h that the record begins with; plain is its length when
+// it needs no escaping in a JSON string, else 0. The cache keeps that
+// length with the members: the text of a header is a function of the
+// fields its key holds.
+func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache, hdrText []byte) (_ []byte, plain int) {
 	if cache == nil {
-		return appendPflog(b, h)
+		return appendPflog(b, h), 0
 	}
 	k := pflogcache.KeyOf(h)
-	if t := cache.Get(&k); t != nil {
-		return append(b, t...)
+	if t, n := cache.Get(&k); t != nil {
+		if n != len(hdrText) {
+			n = 0
+		}
+		return append(b, t...), n
 	}
 	start := len(b)
 	b = appendPflog(b, h)
-	cache.Put(&k, b[start:])
-	return b
+	if isPlain(hdrText) {
+		plain = len(hdrText)
+	}
+	cache.Put(&k, b[start:], plain)
+	return b, plain
 }
 
 // appendPflog appends the members of the pflog header.
@@ -275,12 +286,14 @@ func v4Compatible(a netip.Addr) bool {
 
 // appendText appends the "text" member without text's final newline, and
 // closes the object.
-func appendText(b []byte, text []byte) []byte {
+// appendText appends the "text" member; its first plain bytes need no
+// escaping.
+func appendText(b []byte, text []byte, plain int) []byte {
 	if n := len(text); n > 0 && text[n-1] == '\n' {
 		text = text[:n-1]
 	}
 	b = append(b, `,"text":`...)
-	b = AppendString(b, text)
+	b = appendString(b, text, min(plain, len(text)))
 	return append(b, '}', '\n')
 }
 
@@ -291,10 +304,14 @@ const hexDigits = "0123456789abcdef"
 // UTF-8 as is, and every byte that is not part of valid UTF-8 as \ufffd.
 // Eight bytes at a time are checked for anything to escape, so the
 // printable ASCII of a tcpdump record is copied in one piece.
-func AppendString(b []byte, s []byte) []byte {
+func AppendString(b []byte, s []byte) []byte { return appendString(b, s, 0) }
+
+// appendString is AppendString for an s whose first plain bytes need no
+// escaping.
+func appendString(b []byte, s []byte, plain int) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := plain; i < len(s); {
 		if len(s)-i >= 8 {
 			i += plainWords(s[i:])
 			if i == len(s) {
@@ -405,4 +422,16 @@ func appendCString(b []byte, s []byte) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// isPlain reports whether s needs no escaping in a JSON string: printable
+// ASCII without '"' and '\\'.
+func isPlain(s []byte) bool {
+	i := plainWords(s)
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

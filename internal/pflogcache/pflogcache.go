@@ -63,29 +63,31 @@ type Cache struct {
 type entry struct {
 	key  Key
 	n    uint16 // length of the text; 0: empty
+	aux  int    // the caller's
 	text [MaxText]byte
 }
 
-// Get returns the text stored for k, or nil. It is valid until the next
-// Put.
-func (c *Cache) Get(k *Key) []byte {
+// Get returns the text and the number stored for k, or nil. The text is
+// valid until the next Put.
+func (c *Cache) Get(k *Key) (text []byte, aux int) {
 	s := &c.sets[k.set()]
 	for i := range s.ways {
 		if e := &s.ways[i]; e.n != 0 && e.key.equal(k) {
-			return e.text[:e.n]
+			return e.text[:e.n], e.aux
 		}
 	}
-	return nil
+	return nil, 0
 }
 
-// Put stores text for k, evicting the older of the two entries of k's
-// set; an empty text or one longer than MaxText is not stored.
-func (c *Cache) Put(k *Key, text []byte) {
+// Put stores text and a number of the caller's for k, evicting the older
+// of the two entries of k's set; an empty text or one longer than
+// MaxText is not stored.
+func (c *Cache) Put(k *Key, text []byte, aux int) {
 	if len(text) == 0 || len(text) > MaxText {
 		return
 	}
 	s := &c.sets[k.set()]
 	e := &s.ways[s.next&1]
-	e.key, e.n = *k, uint16(copy(e.text[:], text))
+	e.key, e.n, e.aux = *k, uint16(copy(e.text[:], text)), aux
 	s.next ^= 1
 }

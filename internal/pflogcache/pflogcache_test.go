@@ -8,21 +8,21 @@ import (
 func TestGetPut(t *testing.T) {
 	var c Cache
 	k := Key{1, 2, 3, 4, 5, 6, 7}
-	if c.Get(&k) != nil {
+	if got, _ := c.Get(&k); got != nil {
 		t.Fatal("empty cache has an entry")
 	}
-	c.Put(&k, []byte("abc"))
-	if got := string(c.Get(&k)); got != "abc" {
-		t.Fatalf("got %q", got)
+	c.Put(&k, []byte("abc"), 7)
+	if got, f := c.Get(&k); string(got) != "abc" || f != 7 {
+		t.Fatalf("got %q, %d", got, f)
 	}
 	o := k
 	o[6]++
-	if c.Get(&o) != nil {
+	if got, _ := c.Get(&o); got != nil {
 		t.Fatal("another key finds the entry")
 	}
 	long := Key{9}
-	c.Put(&long, []byte(strings.Repeat("x", MaxText+1)))
-	if c.Get(&long) != nil {
+	c.Put(&long, []byte(strings.Repeat("x", MaxText+1)), 0)
+	if got, _ := c.Get(&long); got != nil {
 		t.Fatal("a text longer than MaxText was kept")
 	}
 	// Three keys in one set: the oldest is evicted, never mixed up.
@@ -33,13 +33,16 @@ func TestGetPut(t *testing.T) {
 		}
 	}
 	for i := range same {
-		c.Put(&same[i], []byte{byte('a' + i)})
+		c.Put(&same[i], []byte{byte('a' + i)}, 0)
 	}
-	if c.Get(&k) != nil || c.Get(&same[0]) != nil {
+	if got, _ := c.Get(&k); got != nil {
+		t.Error("the oldest of a set's four keys was kept")
+	}
+	if got, _ := c.Get(&same[0]); got != nil {
 		t.Error("the two oldest of a set's four keys were kept")
 	}
 	for i := 1; i < 3; i++ {
-		if got := string(c.Get(&same[i])); got != string(rune('a'+i)) {
+		if got, _ := c.Get(&same[i]); string(got) != string(rune('a'+i)) {
 			t.Errorf("key %d: got %q", i, got)
 		}
 	}
