@@ -365,27 +365,32 @@ func appendString(b []byte, s []byte, plain int) []byte {
 // bytes is one of those (and perhaps when a byte next to one is), never
 // accepted with one.
 func plainWords(s []byte) int {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian
 	i := 0
-	for ; i+16 <= len(s); i += 16 {
-		if !plain8(binary.LittleEndian.Uint64(s[i:])) || !plain8(binary.LittleEndian.Uint64(s[i+8:])) {
+	for ; i+32 <= len(s); i += 32 {
+		if (bad8(le.Uint64(s[i:]))|bad8(le.Uint64(s[i+8:]))|bad8(le.Uint64(s[i+16:]))|bad8(le.Uint64(s[i+24:])))&highs != 0 {
 			break
 		}
 	}
 	for ; i+8 <= len(s); i += 8 {
-		if !plain8(binary.LittleEndian.Uint64(s[i:])) {
+		if !plain8(le.Uint64(s[i:])) {
 			break
 		}
 	}
 	return i
 }
 
-func plain8(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+func plain8(w uint64) bool { return bad8(w)&0x8080808080808080 == 0 }
+
+// bad8 has the high bit of a byte set where w has a byte to escape (and
+// perhaps where a byte next to one is), never without one.
+func bad8(w uint64) uint64 {
+	const ones = 0x0101010101010101
 	// A high bit is set in w for a byte >= 0x80, in w-0x20.. for one
 	// < 0x20, in w+0x01.. for 0x7f, and in (w^c)-0x01.. for one equal to
 	// c. Borrows and carries across bytes start only at such a byte.
-	bad := w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
-	return bad&highs == 0
+	return w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
 }
 
 // appendCString appends a fixed-size, NUL-terminated field of the pflog
