@@ -177,7 +177,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	if hlen > 20 {
 		var ok bool
-		b, ok = appendTCPOptions(b, data, hlen, int(plen), rev, thseq, thack)
+		b, ok = d.appendTCPOptionsCached(b, data, hlen, int(plen), rev, thseq, thack)
 		if !ok {
 			return b
 		}
