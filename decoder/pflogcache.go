@@ -8,6 +8,9 @@ import (
 // appendPflogHeader appends the -e text of a pflog header, copied from
 // d.pflog when a header with the same fields was printed recently.
 func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
+	if d.pflog.Idle() {
+		return appendPflogText(b, h)
+	}
 	k := pflogcache.KeyOf(h)
 	if t, _ := d.pflog.Get(&k); t != nil {
 		return append(b, t...)

@@ -210,7 +210,7 @@ func appendInt(b []byte, v int) []byte {
 // length with the members: the text of a header is a function of the
 // fields its key holds.
 func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache, hdrText []byte) (_ []byte, plain int) {
-	if cache == nil {
+	if cache == nil || cache.Idle() {
 		return appendPflog(b, h), 0
 	}
 	k := pflogcache.KeyOf(h)

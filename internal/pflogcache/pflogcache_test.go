@@ -47,3 +47,35 @@ func TestGetPut(t *testing.T) {
 		}
 	}
 }
+
+// TestIdleWhenHeadersDoNotRepeat: a window of lookups that nearly all
+// miss makes the cache idle for idleSpan headers; repeating headers keep
+// it busy.
+func TestIdleWhenHeadersDoNotRepeat(t *testing.T) {
+	var c Cache
+	for i := uint64(0); i < window; i++ {
+		if c.Idle() {
+			t.Fatalf("idle after %d lookups", i)
+		}
+		k := Key{i}
+		c.Get(&k)
+		c.Put(&k, []byte("x"), 0)
+	}
+	for i := 0; i < idleSpan; i++ {
+		if !c.Idle() {
+			t.Fatalf("busy again after %d idle headers", i)
+		}
+	}
+	if c.Idle() {
+		t.Fatal("still idle after idleSpan headers")
+	}
+	for i := uint64(0); i < 10*window; i++ {
+		if c.Idle() {
+			t.Fatalf("idle after %d lookups of repeating headers", i)
+		}
+		k := Key{i % 5}
+		if got, _ := c.Get(&k); got == nil {
+			c.Put(&k, []byte("x"), 0)
+		}
+	}
+}
