@@ -51,7 +51,8 @@ conformance: build
 	$(SHARED)/bin/conformance --show 5 --cmd '$(BIN) -r {pcap} --time none' $(SHARED)/conformance
 
 fuzz: deps
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $${FUZZTIME:-60s} ./decoder/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $${FUZZTIME:-60s} ./decoder/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeNFLOG$$' -fuzztime $${FUZZTIME:-60s} ./decoder/
 
 clean:
 	rm -rf bin

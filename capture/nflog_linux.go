@@ -195,18 +195,28 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 			// ENOBUFS says only that something was lost.
 			nflogStep{"NFULA_CFG_FLAGS", unix.AF_UNSPEC, g, nfulaCfgFlags, binary.BigEndian.AppendUint16(nil, nfulnlCfgFSeq)})
 	}
-	for _, s := range steps {
+	for i, s := range steps {
 		if err := r.config(s.family, s.group, s.attr, s.value); err != nil {
 			r.f.Close()
-			if errors.Is(err, unix.EBUSY) || errors.Is(err, unix.EPERM) {
-				// EBUSY on older kernels; EPERM on current ones, which
-				// also means no CAP_NET_ADMIN.
-				err = fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group, or this process lacks CAP_NET_ADMIN)", err)
-			}
-			return nil, fmt.Errorf("%s: %s: %w", cfg.Interface, s.what, err)
+			return nil, fmt.Errorf("%s: %s: %w", cfg.Interface, s.what, nflogConfigHint(err, i == 0))
 		}
 	}
 	return r, nil
+}
+
+// nflogConfigHint adds to a configuration request's error what it means.
+// nfnetlink refuses every request of a process without CAP_NET_ADMIN
+// with EPERM, so the first one fails; a group another socket is bound to
+// fails later, at its bind, with EPERM on current kernels and EBUSY on
+// older ones.
+func nflogConfigHint(err error, first bool) error {
+	switch {
+	case first && errors.Is(err, unix.EPERM):
+		return fmt.Errorf("%w (reading NFLOG needs root or CAP_NET_ADMIN)", err)
+	case errors.Is(err, unix.EBUSY), errors.Is(err, unix.EPERM):
+		return fmt.Errorf("%w (another process, such as tcpdump or ulogd, reads this group)", err)
+	}
+	return err
 }
 
 // nflogStep is one configuration request of openNFLOG.

@@ -9,13 +9,17 @@ import (
 	"testing"
 )
 
+// oldPidEmpty, as freebsdRC's oldpid, leaves an empty file there.
+const oldPidEmpty = "(empty)"
+
 // freebsdRC runs FreeBSD's rc.d script "start" with a stand-in rc.subr
 // (its start_precmd, then the command it would run) and stand-ins for
 // install(1), id(1) and ifconfig(8), with /var/run moved into a temporary
 // directory. rcconf is the rc.conf; oldpid, when set, is written to the
-// earlier default pid file. It returns what the script would run and the
-// install(1) calls it made.
-func freebsdRC(t *testing.T, rcconf, oldpid string) (run, installs, varRun string) {
+// earlier default pid file; env is added to the script's environment
+// (RUNNING_PID: the pid the stand-in check_pidfile finds running). It
+// returns what the script would run and the install(1) calls it made.
+func freebsdRC(t *testing.T, rcconf, oldpid string, env ...string) (run, installs, varRun string) {
 	t.Helper()
 	dir := t.TempDir()
 	varRun = filepath.Join(dir, "var/run")
@@ -36,6 +40,7 @@ func freebsdRC(t *testing.T, rcconf, oldpid string) (run, installs, varRun strin
 	os.WriteFile(filepath.Join(dir, "rc.subr"), []byte(`
 load_rc_config() { . "`+dir+`/rc.conf"; }
 load_kld() { :; }
+check_pidfile() { [ -n "$RUNNING_PID" ] && echo "$RUNNING_PID"; return 0; }
 warn() { echo "warn: $*" >&2; }
 run_rc_command() {
 	echo "pidfile_at_load=$pidfile"
@@ -43,7 +48,9 @@ run_rc_command() {
 	echo "run: $command $command_args $rc_flags"
 }
 `), 0o644)
-	if oldpid != "" {
+	if oldpid == oldPidEmpty {
+		os.WriteFile(filepath.Join(varRun, "pfasciilogd.pid"), nil, 0o644)
+	} else if oldpid != "" {
 		os.WriteFile(filepath.Join(varRun, "pfasciilogd.pid"), []byte(oldpid), 0o644)
 	}
 	src, err := os.ReadFile("freebsd/pfasciilogd.in")
@@ -56,7 +63,7 @@ run_rc_command() {
 	script := filepath.Join(dir, "pfasciilogd")
 	os.WriteFile(script, []byte(s), 0o755)
 	cmd := exec.Command("sh", script, "start")
-	cmd.Env = append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH"))
+	cmd.Env = append(append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH")), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("rc.d start: %v\n%s", err, out)
@@ -108,9 +115,21 @@ func TestFreeBSDRCScriptPidDirectory(t *testing.T) {
 
 	// A daemon started by the earlier script: stop and status find it by
 	// the old pid file; start (restart's second half) uses the new one.
-	run, _, _ = freebsdRC(t, "pfasciilogd_enable=YES\n", "4242\n")
+	run, _, varRun := freebsdRC(t, "pfasciilogd_enable=YES\n", "4242\n", "RUNNING_PID=4242")
 	if !strings.Contains(run, "pidfile_at_load=/var/run/pfasciilogd.pid \n") || !strings.Contains(run, "--pidfile /var/run/pfasciilogd/pfasciilogd.pid ") {
 		t.Errorf("old pid file: %q", run)
+	}
+	// While a daemon still runs under the old pid file, it stays.
+	if _, err := os.Stat(filepath.Join(varRun, "pfasciilogd.pid")); err != nil {
+		t.Errorf("the old pid file of a running daemon went at start: %v", err)
+	}
+	// Once nothing runs under it (the earlier daemon, after -Z, left it
+	// behind, empty or not), start removes it: nothing is left behind.
+	for _, left := range []string{oldPidEmpty, "4242\n"} {
+		_, _, varRun = freebsdRC(t, "pfasciilogd_enable=YES\n", left)
+		if _, err := os.Stat(filepath.Join(varRun, "pfasciilogd.pid")); err == nil {
+			t.Errorf("start left the earlier default pid file (%q) behind", left)
+		}
 	}
 }
 

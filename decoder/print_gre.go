@@ -107,8 +107,10 @@ func (d *Decoder) greV0(b []byte, data []byte, length uint32) []byte {
 		return d.printEther(b, rest, int(n))
 	case ethertypeMPLS:
 		return d.mplsPrint(b, rest, n)
-	case ethertypeIPX, ethertypeATALK, ethertypeGREISO:
-		// The IPX, AppleTalk and OSI printers are not implemented.
+	case ethertypeGREISO:
+		return d.printISOCLNS(b, rest, n)
+	case ethertypeIPX, ethertypeATALK:
+		// The IPX and AppleTalk printers are not implemented.
 		return b
 	}
 	b = append(b, "gre-proto-0x"...)

@@ -232,6 +232,8 @@ func (d *Decoder) demux(b []byte, data []byte, length int, nh uint8, ip *ipInfo)
 				return appendRequires(b, nh, "IPv6")
 			}
 			return d.printEther(b, data, length)
+		case ipprotoPFSYNC:
+			return printPFSYNC(b, data, length)
 		case ipprotoNone:
 			return append(b, "no next header"...)
 		}

@@ -16,7 +16,9 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 		return appendTrunc(b, "ip6")
 	}
 	plen := int(be16(data[4:]))
-	total := length
+	// With a payload length of 0 tcpdump takes length+40 bytes, to find a
+	// Jumbo Payload option in the Hop-by-Hop header.
+	total := length + 40
 	if plen != 0 {
 		total = plen + 40
 		if total > length {
@@ -45,6 +47,7 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 	rest := total - 40 // logical bytes from off to the end of the packet
 	first := true      // the current header follows the IPv6 header
 	extSeen, hbhSeen := false, false
+	jumbo := ip6Jumbo{plen: uint32(plen)}
 	for {
 		var adv int
 		var ok bool
@@ -56,7 +59,13 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 			if !first {
 				return append(b, "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)"...)
 			}
-			b, adv, ok = printIP6Opts(b, data, off, "HBH ", "hbhopt")
+			if off+2 > len(data) {
+				return appendTrunc(b, "hbhopt")
+			}
+			b, adv, ok = printIP6Opts(b, data, off, "HBH ", "hbhopt", &jumbo)
+			if jumbo.plen == 0 && !jumbo.found {
+				return append(b, "[No valid Jumbo Payload Hop-by-Hop option found] (invalid)"...)
+			}
 			hbhSeen = true
 		case ipprotoDstOpts:
 			b, adv, ok = printDstOpts(b, data, off)
@@ -74,7 +83,25 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 			}
 			b, adv, ok = printRT6(b, data, off)
 		default:
-			if plen == 0 {
+			if jumbo.found {
+				// The Jumbo Payload option's length replaces the
+				// payload length, and the capture is cut to it.
+				t := uint64(jumbo.plen) + 40
+				if t < uint64(off) {
+					return appendTrunc(b, "ip6")
+				}
+				if t > uint64(length) {
+					b = append(b, "[header+payload length "...)
+					b = appendUint(b, t)
+					b = append(b, " > length "...)
+					b = appendUint(b, uint64(length))
+					b = append(b, "] (invalid) "...)
+				}
+				if uint64(len(data)) > t {
+					data = data[:t]
+				}
+				rest = int(t - uint64(off))
+			} else if plen == 0 {
 				// No payload length and no jumbo option: the payload is
 				// empty, and an extension header could not have been there.
 				if extSeen {
@@ -111,10 +138,19 @@ func printDstOpts(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
 	return append(b, "DSTOPT "...), hl, true
 }
 
+// ip6Jumbo is what the Hop-by-Hop header's Jumbo Payload option tells
+// ip6_print: plen starts as the IPv6 payload length; a valid option (the
+// first one, with the payload length 0 and a length of at least 65536)
+// sets found and plen.
+type ip6Jumbo struct {
+	found bool
+	plen  uint32
+}
+
 // printIP6Opts prints a Hop-by-Hop or Destination Options header at
 // data[off:] (print-ip6opts.c): the name, then only the option walk's
-// error texts at default verbosity.
-func printIP6Opts(b []byte, data []byte, off int, name, proto string) (_ []byte, adv int, ok bool) {
+// error texts at default verbosity. jumbo is nil but for Hop-by-Hop.
+func printIP6Opts(b []byte, data []byte, off int, name, proto string, jumbo *ip6Jumbo) (_ []byte, adv int, ok bool) {
 	if off+2 > len(data) {
 		return appendTrunc(b, proto), 0, false
 	}
@@ -125,6 +161,7 @@ func printIP6Opts(b []byte, data []byte, off int, name, proto string) (_ []byte,
 	b = append(b, name...)
 	opts := data[off+2 : off+hl]
 	n := len(opts)
+	seenJumbo := false
 	for i := 0; i < n; {
 		var optlen int
 		t := opts[i]
@@ -167,6 +204,12 @@ func printIP6Opts(b []byte, data []byte, off int, name, proto string) (_ []byte,
 				b = appendUint(b, uint64(opts[i+1]))
 				b = append(b, ')')
 				return appendTrunc(b, proto), 0, false
+			}
+			if !seenJumbo {
+				seenJumbo = true
+				if l := be32(opts[i+2:]); jumbo != nil && jumbo.plen == 0 && l >= 65536 {
+					jumbo.found, jumbo.plen = true, l
+				}
 			}
 		case 0xc9: // Home Address
 			if n-i < 18 {
@@ -285,12 +328,14 @@ func printRT6(b []byte, data []byte, off int) (_ []byte, adv int, ok bool) {
 		}
 		b = append(b, ", tag="...)
 		b = appendHex(b, uint64(be16(p[6:])))
+		// 4.99.4 reworded the type 0 message only (tcpdump 13e3472b).
 		if l%2 == 1 {
-			b = append(b, " [length "...)
+			b = append(b, " (invalid length "...)
 			b = appendUint(b, uint64(l))
-			return append(b, "] (invalid)"...), 0, false
+			return append(b, ") (invalid)"...), 0, false
 		}
-		for i := 0; i <= last; i++ {
+		// The segments the header's length holds, whatever last-entry says.
+		for i := 0; i < l>>1; i++ {
 			a := 8 + 16*i
 			if a+16 > len(p) {
 				return appendTrunc(b, "rt6"), 0, false

@@ -211,20 +211,22 @@ func (p *rxP) uint64Out() bool {
 	return true
 }
 
-// dateOut is DATEOUT: a 32-bit signed time as "YYYY/MM/DD HH:MM:SS" in UTC.
+// dateOut is DATEOUT: a 32-bit signed time as "YYYY-MM-DD HH:MM:SS" in
+// local time, as 4.99.5 prints it (strftime of localtime(); 4.99.3 used
+// "YYYY/MM/DD", tcpdump commit f8a83655).
 func (p *rxP) dateOut() bool {
 	v, ok := p.u32()
 	if !ok {
 		return false
 	}
-	t := time.Unix(int64(int32(v)), 0).UTC()
+	t := time.Unix(int64(int32(v)), 0).In(time.Local)
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	p.b = append(p.b, ' ')
 	p.b = appendUintPad(p.b, uint64(y), 4)
-	p.b = append(p.b, '/')
+	p.b = append(p.b, '-')
 	p.b = appendUintPad(p.b, uint64(mo), 2)
-	p.b = append(p.b, '/')
+	p.b = append(p.b, '-')
 	p.b = appendUintPad(p.b, uint64(d), 2)
 	p.b = append(p.b, ' ')
 	p.b = appendUintPad(p.b, uint64(h), 2)

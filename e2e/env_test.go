@@ -215,6 +215,17 @@ func newNetPair(t *testing.T) *netPair {
 	for _, l := range [][2]string{{p.sendNS, "e2e0"}, {p.recvNS, "e2e1"}, {p.sendNS, "lo"}, {p.recvNS, "lo"}} {
 		run(t, "ip", "-n", l[0], "link", "set", l[1], "up")
 	}
+	// A permanent neighbour entry: the first packets of a burst must not
+	// wait for ARP, which keeps only a few of them (unres_qlen) and drops
+	// the rest before nftables sees them, on a loaded machine.
+	out := run(t, "ip", "-n", p.recvNS, "-j", "link", "show", "e2e1")
+	var links []struct {
+		Address string `json:"address"`
+	}
+	if err := json.Unmarshal(out, &links); err != nil || len(links) != 1 || links[0].Address == "" {
+		t.Fatalf("ip -j link show e2e1: %v: %s", err, out)
+	}
+	run(t, "ip", "-n", p.sendNS, "neigh", "replace", dstAddr, "lladdr", links[0].Address, "dev", "e2e0", "nud", "permanent")
 	rules := fmt.Sprintf(`table inet %[1]s {
 	counter %[2]s { }
 	chain input {

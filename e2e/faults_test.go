@@ -11,7 +11,6 @@ package e2e
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -200,17 +199,6 @@ func faultEnv(t *testing.T) (*netPair, string) {
 	requireEnv(t)
 	t.Parallel()
 	p := newNetPair(t)
-	// A permanent neighbour entry: the first packets of a burst must not
-	// wait for ARP, which keeps only a few of them (unres_qlen) and drops
-	// the rest before nftables sees them, on a loaded machine.
-	out := run(t, "ip", "-n", p.recvNS, "-j", "link", "show", "e2e1")
-	var links []struct {
-		Address string `json:"address"`
-	}
-	if err := json.Unmarshal(out, &links); err != nil || len(links) != 1 || links[0].Address == "" {
-		t.Fatalf("ip -j link show e2e1: %v: %s", err, out)
-	}
-	run(t, "ip", "-n", p.sendNS, "neigh", "replace", dstAddr, "lladdr", links[0].Address, "dev", "e2e0", "nud", "permanent")
 	return p, reachableDir(t)
 }
 

@@ -90,8 +90,10 @@ func (s sizeFlag) Set(str string) error {
 type modeFlag struct{ v *os.FileMode }
 
 func (m modeFlag) String() string {
+	// The zero value (nil) is what flag compares the default with: it must
+	// differ from 0640, or -h leaves the default out.
 	if m.v == nil {
-		return "0640"
+		return "0"
 	}
 	return fmt.Sprintf("%#o", uint32(*m.v))
 }

@@ -94,7 +94,7 @@ func printVersion(w io.Writer) {
 	io.WriteString(w, versionText(version, bi, ok))
 }
 
-// x refuses a filter expression that does not compile for
+// checkLiveFilter refuses a filter expression that does not compile for
 // the interface's link type, once and before anything starts (the daemon
 // would log it and print it again), with a hint when it looks like a
 // subcommand.

@@ -19,7 +19,7 @@ func TestFixAwk(t *testing.T) {
 	const h = "rule 0/0(match): block in on em0: "
 	const hx = "rule 0/0(match) [ridentifier 1157627944]: block in on em0: "
 	cases := []struct {
-		info, in, want string // info: caplen len hdrlen ihl rid
+		info, in, want string // info: caplen len hdrlen ihl rid [pfsync]
 	}{
 		{"100 100 72 20 0", "rule 0/unkn(3): block in on em0: x", "rule 0/3(short): block in on em0: x"},
 		{"100 100 72 20 0", "rule 5.a/b.3/3(short): block in on em0: x", "rule 5.a/b.3/4(normalize): block in on em0: x"},
@@ -39,6 +39,16 @@ func TestFixAwk(t *testing.T) {
 			h + "[header+payload length 1040 > length 60] (invalid) 2001:db8::1.40000 > 2001:db8::2.443: Flags [S], seq 1000:1980, win 65535, length 980"},
 		{"200 200 72 0 0", h + "a > b: RT6 (len=3, type=0 [Deprecated], segleft=1 (invalid length 3) (invalid)",
 			h + "a > b: RT6 (len=3, type=0 [Deprecated], segleft=1 [length 3] (invalid)"},
+		{"200 200 72 0 0", h + "a > b: RT6 (len=5, type=4, segleft=2, last-entry=1, tag=0 (invalid length 5) (invalid)",
+			h + "a > b: RT6 (len=5, type=4, segleft=2, last-entry=1, tag=0 (invalid length 5) (invalid)"},
+		{"200 65648 72 0 0", h + "a > b: HBH truncated-ip6 - 1 bytes missing!ICMP6, echo request, id 4576, seq 51486, length 65529",
+			h + "a > b: HBH [header+payload length 65577 > length 65576] (invalid) ICMP6, echo request, id 4576, seq 51486, length 65529"},
+		{"200 200 72 20 0 0,50079,1", h + "a > b:  ip-proto-240 128", h + "a > b: PFSYNCv0 len 50079"},
+		{"200 200 72 20 0 6,24,1", h + "a > b:  ip-proto-240 24", h + "a > b: PFSYNCv6 len 24"},
+		{"100 200 72 20 0 0,0,0", h + "a > b:  ip-proto-240 108", h + "a > b: [|pfsync]"},
+		{"200 200 72 20 0 -", h + "a > b:  ip-proto-241 10", h + "a > b:  ip-proto-241 10"},
+		{"200 200 72 20 0 -", h + "a.1 > b.7000:  rx data fs call store-status fid 1/2/3 StoreStatus date 1999/11/11 21:46:24 (68)",
+			h + "a.1 > b.7000:  rx data fs call store-status fid 1/2/3 StoreStatus date 1999-11-11 21:46:24 (68)"},
 		{"200 200 72 0 0", h + "a > b: frag (0|18446744073709551608)  [|ip6]", h + "a > b: frag (0|[length < 0] (invalid))  [|ip6]"},
 		{"200 200 72 0 0", h + "a > b: frag (1480|40)", h + "a > b: frag (1480|40)"},
 		{"200 200 72 20 0", h + "a.1 > b.2: Flags [S], seq 1, win 2, options [ccnew 2, 3,eol], length 0",
@@ -92,6 +102,9 @@ func TestFixAwk(t *testing.T) {
 	// What no rule can correct stops the script.
 	if _, err := run("100 100 72 20 0\n", h+"bad-len 0\n"); err == nil {
 		t.Error("bad-len 0 was let through")
+	}
+	if _, err := run("200 200 72 20 0 5,24,1\n", h+"a > b:  ip-proto-240 24\n"); err == nil {
+		t.Error("pfsync version 5 was let through")
 	}
 	if _, err := run("100 100 72 20 0\n100 100 72 20 0\n", h+"x\n"); err == nil {
 		t.Error("a record count mismatch was let through")

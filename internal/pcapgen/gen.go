@@ -90,20 +90,21 @@ const (
 	MixWide Mix = iota // 30% IPv6; 40% TCP, 30% UDP, 15% ICMP, 15% other
 	MixScan            // 30% IPv6; 60% TCP, 25% UDP, 10% ICMP, 5% other
 	MixV6              // 90% IPv6; as wide
+	MixTail            // only the long tail (tail.go): pfsync, CARP/VRRP, OSI over GRE, jumbograms, SRH, AFS RX
 )
 
-var mixNames = []string{"wide", "scan", "v6"}
+var mixNames = []string{"wide", "scan", "v6", "tail"}
 
 func (m Mix) String() string { return mixNames[m] }
 
-// ParseMix parses "wide", "scan" or "v6".
+// ParseMix parses "wide", "scan", "v6" or "tail".
 func ParseMix(s string) (Mix, error) {
 	for i, n := range mixNames {
 		if s == n {
 			return Mix(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown mix %q (wide, scan or v6)", s)
+	return 0, fmt.Errorf("unknown mix %q (wide, scan, v6 or tail)", s)
 }
 
 // Config configures a Generator.
@@ -141,6 +142,11 @@ type pktInfo struct {
 	deep     bool // the upper layer may be corrupted in oracle mode
 	fragment bool // an IPv4 fragment, or an IPv6 one with its fragment header at 40
 	tunnel   bool // carries another IP packet
+	// cut, if > 0, is how many bytes of the packet the record captures.
+	cut int
+	// jumboWire, if > 0, is the IPv6 packet's length on the wire (a
+	// jumbogram, of which the record holds the first bytes).
+	jumboWire int
 }
 
 type queued struct {
@@ -190,6 +196,13 @@ func (g *Generator) Next() Record {
 		g.flow = g.flow[1:]
 	case len(g.convs) > 0 && r.chance(0.06):
 		body, info = g.replay()
+	case g.cfg.Mix == MixTail:
+		g.tail(&info)
+		g.p.finish()
+		if info.jumboWire > 0 {
+			binary.BigEndian.PutUint16(g.p.b[4:], 0)
+		}
+		body = g.p.b
 	default:
 		body, info = g.makePacket()
 		if r.chance(0.03) && (info.l4proto == protoTCP || info.l4proto == protoUDP ||
@@ -375,6 +388,12 @@ func (g *Generator) record(body []byte, info pktInfo) Record {
 	g.rec = append(g.rec, body...)
 	wire := len(g.rec)
 	keep := len(body) // body bytes captured
+	if info.jumboWire > 0 {
+		wire = hl + info.jumboWire
+	}
+	if info.cut > 0 && info.cut < keep {
+		keep = info.cut
+	}
 	m := float64(r.next()>>11) / (1 << 53)
 	if m < g.cfg.Malformed {
 		keep = r.intn(len(body))

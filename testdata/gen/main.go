@@ -2,7 +2,7 @@
 // benchmarks (see internal/pcapgen), or prints per-record facts of a
 // capture for testdata/fix-4.99.3.awk.
 //
-//	go run ./testdata/gen -seed N -count M -flavor freebsd|openbsd|other [-mix wide|scan|v6]
+//	go run ./testdata/gen -seed N -count M -flavor freebsd|openbsd|other [-mix wide|scan|v6|tail]
 //	    [-oracle off|safe|fixable] [-malformed 0.03] [-snaplen N] [-hosts N] [-rules N] -o FILE.pcap
 //	go run ./testdata/gen -info FILE.pcap
 //
@@ -10,7 +10,11 @@
 // length (the length byte rounded up to 4), IPv4 header length (IHL*4 of
 // the byte after the pflog header, 0 if not captured) and the ridentifier
 // FreeBSD's tcpdump reads at offset 64 ("-" if fewer than 72 bytes were
-// captured, when it prints " [|pflog]").
+// captured, when it prints " [|pflog]"), and for IPv4 pfsync (protocol
+// 240, which Debian's tcpdump does not decode) "VERSION,LENGTH,WHOLE": the
+// pfsync header's version and length fields and 1 if the IP payload holds
+// a header and was captured whole (else FreeBSD prints "[|pfsync]"), or
+// "-" for anything else.
 package main
 
 import (
@@ -28,7 +32,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed")
 	count := flag.Int("count", 1000, "records to write")
 	flavor := flag.String("flavor", "freebsd", "pflog header layout: freebsd (69), openbsd (100) or other (61)")
-	mix := flag.String("mix", "wide", "traffic mix: wide, scan or v6")
+	mix := flag.String("mix", "wide", "traffic mix: wide, scan, v6 or tail (pfsync, CARP/VRRP, OSI over GRE, jumbograms, SRH, AFS RX)")
 	oracle := flag.String("oracle", "off", "off, safe (only what Debian's tcpdump 4.99.3 prints as FreeBSD's does) or fixable (safe plus what testdata/fix-4.99.3.awk corrects)")
 	malformed := flag.Float64("malformed", 0.03, "share of records cut short (0.6 times as many more get corrupted bytes)")
 	snaplen := flag.Int("snaplen", 0, "cut every record to this many bytes (0: no cut)")
@@ -116,7 +120,7 @@ func printInfo(path string, out io.Writer) error {
 		if len(d) >= 72 {
 			rid = fmt.Sprint(binary.BigEndian.Uint32(d[64:]))
 		}
-		fmt.Fprintf(w, "%d %d %d %d %s\n", len(d), rec.WireLen, hl, ihl, rid)
+		fmt.Fprintf(w, "%d %d %d %d %s %s\n", len(d), rec.WireLen, hl, ihl, rid, pfsyncInfo(d, hl, ihl))
 	}
 	return w.Flush()
 }
@@ -124,4 +128,18 @@ func printInfo(path string, out io.Writer) error {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "gen:", err)
 	os.Exit(1)
+}
+
+// pfsyncInfo is the sixth -info field (see the package comment).
+func pfsyncInfo(d []byte, hl, ihl int) string {
+	ip := d[min(hl, len(d)):]
+	if ihl < 20 || len(ip) < ihl || ip[0]>>4 != 4 || ip[9] != 240 {
+		return "-"
+	}
+	plen := int(binary.BigEndian.Uint16(ip[2:])) - ihl
+	p := ip[ihl:]
+	if plen < 20 || len(p) < plen {
+		return "0,0,0"
+	}
+	return fmt.Sprintf("%d,%d,1", p[0], binary.BigEndian.Uint16(p[2:]))
 }
