@@ -7,6 +7,8 @@
 // path allocates once the TCP conversation table has warmed up.
 package decoder
 
+import "github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
+
 // DefaultSeqTableSize is the default capacity of the table of TCP
 // conversations used for relative sequence numbers.
 const DefaultSeqTableSize = 65536
@@ -37,8 +39,10 @@ type Decoder struct {
 	// them), so that they need not be allocated.
 	ips     [8]ipInfo
 	ipDepth int
-	spans   addrSpans // of ips[0]
-	v6      *v6Names  // text of recent IPv6 addresses
+	spans   addrSpans        // of ips[0]
+	v6      *v6Names         // text of recent IPv6 addresses
+	pflog   pflogcache.Cache // text of recent pflog headers
+	tcpOpts tcpOptCache      // text of recent TCP option lists
 
 	sum Summary // the fields of the last packet, for structured output
 }

@@ -55,7 +55,11 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	if len(data) < hl || !pfloghdr.DecodeFixed(data, h) {
 		return appendTrunc(b, "pflog")
 	}
+	start := len(b)
 	b = d.appendPflogHeader(b, h)
+	if start == d.spans.base {
+		d.sum.PflogText = len(b) - start
+	}
 	payload := data[hl:]
 	length := wireLen - hl
 	d.sum.HasPflog, d.sum.Length = true, length
@@ -68,8 +72,9 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	return appendHexASCIIDump(b, payload)
 }
 
-// appendPflogHeader appends the -e text of a pflog header.
-func (d *Decoder) appendPflogHeader(b []byte, h *pfloghdr.Header) []byte {
+// appendPflogText formats the -e text of a pflog header
+// (appendPflogHeader copies it from its cache when it can).
+func appendPflogText(b []byte, h *pfloghdr.Header) []byte {
 	b = append(b, "rule "...)
 	b = appendUint(b, uint64(h.RuleNr))
 	if h.SubruleNr == pfloghdr.NoSubrule {

@@ -14,17 +14,25 @@ const (
 
 const tcpFlagLetters = "FSRP.UEW"
 
+// tcpFlagsText holds the text of every flags byte: tcpdump's letters,
+// or "none".
+var tcpFlagsText = func() (t [256]string) {
+	t[0] = "none"
+	for f := 1; f < len(t); f++ {
+		var s []byte
+		for i := 0; i < 8; i++ {
+			if f&(1<<i) != 0 {
+				s = append(s, tcpFlagLetters[i])
+			}
+		}
+		t[f] = string(s)
+	}
+	return
+}()
+
 // appendTCPFlags appends the flags byte as tcpdump's letters, or "none".
 func appendTCPFlags(b []byte, f uint8) []byte {
-	if f == 0 {
-		return append(b, "none"...)
-	}
-	for i := 0; i < 8; i++ {
-		if f&(1<<i) != 0 {
-			b = append(b, tcpFlagLetters[i])
-		}
-	}
-	return b
+	return append(b, tcpFlagsText[f]...)
 }
 
 // tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
@@ -169,7 +177,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	if hlen > 20 {
 		var ok bool
-		b, ok = appendTCPOptions(b, data, hlen, int(plen), rev, thseq, thack)
+		b, ok = d.appendTCPOptionsCached(b, data, hlen, int(plen), rev, thseq, thack)
 		if !ok {
 			return b
 		}

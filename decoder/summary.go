@@ -13,6 +13,9 @@ type Summary struct {
 	// Pflog is the pflog header; valid when HasPflog.
 	Pflog    pfloghdr.Header
 	HasPflog bool
+	// PflogText is the length of the pflog header's text ("rule ...: ")
+	// the record's text begins with, or 0.
+	PflogText int
 	// Length is the packet's length on the wire after the link-layer
 	// header (pflog or NFLOG).
 	Length int
@@ -35,7 +38,7 @@ type Summary struct {
 }
 
 func (s *Summary) reset() {
-	s.HasPflog = false
+	s.HasPflog, s.PflogText = false, 0
 	s.Length = 0
 	s.Src, s.Dst = netip.Addr{}, netip.Addr{}
 	s.Proto, s.SPort, s.DPort = -1, -1, -1

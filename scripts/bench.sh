@@ -3,7 +3,9 @@
 # 1,000,000-packet pflog captures made by the project's own generator:
 #
 #   scan  port scans and probes from 2,000 IPv4 and 2,000 IPv6 hosts, the
-#         few thousand addresses a firewall logs in a day (-mix scan -hosts)
+#         few thousand addresses a firewall logs in a day (-mix scan -hosts),
+#         logged by 20 rules (-rules: 20 distinct pflog headers, as a
+#         firewall's few logging rules write; file scanr-COUNT.pcap)
 #   wide  every address drawn afresh: about a million distinct ones
 #
 # For each: pfasciilogd's text (default ISO prefix) and JSON, the floor
@@ -31,6 +33,7 @@ VALGRIND=${VALGRIND:-1}
 VGCOUNT=${VGCOUNT:-100000}
 WIDE_TCPDUMP=${WIDE_TCPDUMP:-100000 300000}
 HOSTS=2000
+RULES=20
 dir=testdata/bench
 
 if [ "$GOBENCH" = 1 ]; then
@@ -51,12 +54,12 @@ gen() {
 		mv "$f.tmp" "$f"
 	fi
 }
-gen scan "$COUNT" -mix scan -hosts $HOSTS
+gen scanr "$COUNT" -mix scan -hosts $HOSTS -rules $RULES
 gen wide "$COUNT" -mix wide
 for n in $WIDE_TCPDUMP; do gen wide "$n" -mix wide; done
 if [ "$VALGRIND" = 1 ]; then
-	gen scan "$VGCOUNT" -mix scan -hosts $HOSTS
-	gen scan 1 -mix scan -hosts $HOSTS
+	gen scanr "$VGCOUNT" -mix scan -hosts $HOSTS -rules $RULES
+	gen scanr 1 -mix scan -hosts $HOSTS -rules $RULES
 fi
 
 "$GO" build -o bin/cputime ./cmd/internal/cputime
@@ -91,6 +94,7 @@ ratio() { # ratio A B: A's ns over B's
 
 for mix in scan wide; do
 	f=$dir/$mix-$COUNT.pcap
+	[ $mix = scan ] && f=$dir/scanr-$COUNT.pcap
 	echo "== $mix mix: $f ($COUNT packets, $(du -h "$f" | cut -f1)), CPU per packet, median of $RUNS runs"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
@@ -141,7 +145,7 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	echo "== instructions: skipped: valgrind is not installed (apt-get install valgrind)"
 	exit 0
 fi
-f=$dir/scan-$VGCOUNT.pcap
+f=$dir/scanr-$VGCOUNT.pcap
 echo "== instructions per packet (valgrind --tool=cachegrind, whole process) on $f"
 # valgrind 3.19 runs Go binaries only without RDTSCP; asynchronous
 # preemption's signals are off so that the count is repeatable.
@@ -157,7 +161,7 @@ per() {
 	b=$(ir "$@" "$one")
 	awk -v a="$a" -v b="$b" -v n="$VGCOUNT" 'BEGIN { if (a > 0 && b > 0) printf "%.0f | %.1f M", (a - b) / (n - 1), b / 1e6; else print "failed | -" }'
 }
-one=$dir/scan-1.pcap
+one=$dir/scanr-1.pcap
 echo "| program | instructions/packet | start-up |"
 echo "| --- | ---: | ---: |"
 echo "| \`pfasciilogd -r F\` | $(per bin/pfasciilogd -r) |"

@@ -12,13 +12,13 @@ import (
 // BenchmarkReadFile is the whole -r path, from the bytes of a pcap file
 // through the decoder and the record format to a buffered writer: the
 // work per packet of `pfasciilogd -r FILE`, without process start-up.
-// The capture is the scan mix of make bench (a few thousand hosts), long
-// enough to fill the default TCP sequence table (65,536 conversations) and
+// The capture is the scan mix of make bench (a few thousand hosts, 20
+// rules), long enough to fill the default TCP sequence table (65,536 conversations) and
 // evict from it, as a day of real traffic does. ns/packet is the figure to
 // compare with BenchmarkDecode.
 func BenchmarkReadFile(b *testing.B) {
 	const packets = 200000
-	g := pcapgen.New(pcapgen.Config{Seed: 1, Flavor: pcapgen.FlavorFreeBSD, Mix: pcapgen.MixScan, Hosts: 2000, Malformed: 0.03})
+	g := pcapgen.New(pcapgen.Config{Seed: 1, Flavor: pcapgen.FlavorFreeBSD, Mix: pcapgen.MixScan, Hosts: 2000, Rules: 20, Malformed: 0.03})
 	path := filepath.Join(b.TempDir(), "bench.pcap")
 	f, err := os.Create(path)
 	if err != nil {

@@ -42,6 +42,7 @@ import (
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
@@ -115,14 +116,15 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, s, text)
+	return appendRest(b, s, text, nil)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
 // a timefmt.Appender (its date and zone cached). It is not safe for
 // concurrent use.
 type Encoder struct {
-	time *timefmt.Appender
+	time  *timefmt.Appender
+	pflog pflogcache.Cache // the pflog members of recent headers
 }
 
 // NewEncoder returns an Encoder.
@@ -132,16 +134,18 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, s, text)
+	return appendRest(b, s, text, &e.pflog)
 }
 
-// appendRest appends the members after "time"'s value.
-func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
+// appendRest appends the members after "time"'s value, the pflog
+// members through cache unless it is nil.
+func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cache) []byte {
 	b = append(b, '"')
 	if s == nil {
 		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
-		return appendText(b, text)
+		return appendText(b, text, 0)
 	}
+	plain := 0 // the first plain bytes of text need no escaping
 	b = append(b, `,"af":`...)
 	switch {
 	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
@@ -156,7 +160,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
 		b = append(b, "null"...)
 	}
 	if s.HasPflog {
-		b = appendPflog(b, &s.Pflog)
+		b, plain = appendCachedPflog(b, &s.Pflog, cache, text[:min(s.PflogText, len(text))])
 	}
 	b = append(b, `,"proto":`...)
 	if s.Proto >= 0 && s.Proto < 256 {
@@ -189,7 +193,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte) []byte {
 	}
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
-	return appendText(b, text)
+	return appendText(b, text, plain)
 }
 
 // appendInt appends v in decimal ("-" first when negative).
@@ -198,6 +202,31 @@ func appendInt(b []byte, v int) []byte {
 		return numfmt.AppendUint(append(b, '-'), uint64(-v))
 	}
 	return numfmt.AppendUint(b, uint64(v))
+}
+
+// appendCachedPflog is appendPflog through cache (if not nil). hdrText
+// is the text of h that the record begins with; plain is its length when
+// it needs no escaping in a JSON string, else 0. The cache keeps that
+// length with the members: the text of a header is a function of the
+// fields its key holds.
+func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache, hdrText []byte) (_ []byte, plain int) {
+	if cache == nil || cache.Idle() {
+		return appendPflog(b, h), 0
+	}
+	k := pflogcache.KeyOf(h)
+	if t, n := cache.Get(&k); t != nil {
+		if n != len(hdrText) {
+			n = 0
+		}
+		return append(b, t...), n
+	}
+	start := len(b)
+	b = appendPflog(b, h)
+	if isPlain(hdrText) {
+		plain = len(hdrText)
+	}
+	cache.Put(&k, b[start:], plain)
+	return b, plain
 }
 
 // appendPflog appends the members of the pflog header.
@@ -257,12 +286,14 @@ func v4Compatible(a netip.Addr) bool {
 
 // appendText appends the "text" member without text's final newline, and
 // closes the object.
-func appendText(b []byte, text []byte) []byte {
+// appendText appends the "text" member; its first plain bytes need no
+// escaping.
+func appendText(b []byte, text []byte, plain int) []byte {
 	if n := len(text); n > 0 && text[n-1] == '\n' {
 		text = text[:n-1]
 	}
 	b = append(b, `,"text":`...)
-	b = AppendString(b, text)
+	b = appendString(b, text, min(plain, len(text)))
 	return append(b, '}', '\n')
 }
 
@@ -273,10 +304,14 @@ const hexDigits = "0123456789abcdef"
 // UTF-8 as is, and every byte that is not part of valid UTF-8 as \ufffd.
 // Eight bytes at a time are checked for anything to escape, so the
 // printable ASCII of a tcpdump record is copied in one piece.
-func AppendString(b []byte, s []byte) []byte {
+func AppendString(b []byte, s []byte) []byte { return appendString(b, s, 0) }
+
+// appendString is AppendString for an s whose first plain bytes need no
+// escaping.
+func appendString(b []byte, s []byte, plain int) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := plain; i < len(s); {
 		if len(s)-i >= 8 {
 			i += plainWords(s[i:])
 			if i == len(s) {
@@ -330,27 +365,32 @@ func AppendString(b []byte, s []byte) []byte {
 // bytes is one of those (and perhaps when a byte next to one is), never
 // accepted with one.
 func plainWords(s []byte) int {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian
 	i := 0
-	for ; i+16 <= len(s); i += 16 {
-		if !plain8(binary.LittleEndian.Uint64(s[i:])) || !plain8(binary.LittleEndian.Uint64(s[i+8:])) {
+	for ; i+32 <= len(s); i += 32 {
+		if (bad8(le.Uint64(s[i:]))|bad8(le.Uint64(s[i+8:]))|bad8(le.Uint64(s[i+16:]))|bad8(le.Uint64(s[i+24:])))&highs != 0 {
 			break
 		}
 	}
 	for ; i+8 <= len(s); i += 8 {
-		if !plain8(binary.LittleEndian.Uint64(s[i:])) {
+		if !plain8(le.Uint64(s[i:])) {
 			break
 		}
 	}
 	return i
 }
 
-func plain8(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+func plain8(w uint64) bool { return bad8(w)&0x8080808080808080 == 0 }
+
+// bad8 has the high bit of a byte set where w has a byte to escape (and
+// perhaps where a byte next to one is), never without one.
+func bad8(w uint64) uint64 {
+	const ones = 0x0101010101010101
 	// A high bit is set in w for a byte >= 0x80, in w-0x20.. for one
 	// < 0x20, in w+0x01.. for 0x7f, and in (w^c)-0x01.. for one equal to
 	// c. Borrows and carries across bytes start only at such a byte.
-	bad := w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
-	return bad&highs == 0
+	return w | (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
 }
 
 // appendCString appends a fixed-size, NUL-terminated field of the pflog
@@ -387,4 +427,16 @@ func appendCString(b []byte, s []byte) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// isPlain reports whether s needs no escaping in a JSON string: printable
+// ASCII without '"' and '\\'.
+func isPlain(s []byte) bool {
+	i := plainWords(s)
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

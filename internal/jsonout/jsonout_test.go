@@ -225,4 +225,19 @@ func TestPlainWordsExact(t *testing.T) {
 		}
 		check(w[:])
 	}
+	// Longer strings: plainWords stops at the word holding the first
+	// byte to escape, or at the last whole word.
+	for n := 0; n <= 72; n++ {
+		for pos := -1; pos < n; pos++ {
+			s := bytes.Repeat([]byte{'a'}, n)
+			want := n &^ 7
+			if pos >= 0 {
+				s[pos] = '"'
+				want = pos &^ 7
+			}
+			if got := plainWords(s); got != want {
+				t.Fatalf("%d bytes, '\"' at %d: plainWords %d, want %d", n, pos, got, want)
+			}
+		}
+	}
 }

@@ -70,6 +70,11 @@ func AppendUint(b []byte, v uint64) []byte {
 	if v < 100000 { // ports, lengths, windows: the common case
 		return b[:l+PutSmall(b[l:l+5], uint32(v))]
 	}
+	if v <= 0xffffffff { // sequence numbers: one call, not three
+		n := decimalLen32(uint32(v))
+		putDecimal32(b[l:l+n], uint32(v))
+		return b[:l+n]
+	}
 	n := DecimalLen(v)
 	PutDecimal(b[l:l+n], v)
 	return b[:l+n]

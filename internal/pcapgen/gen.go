@@ -124,6 +124,12 @@ type Config struct {
 	// sees in a day); 0 draws each address afresh (about a million
 	// distinct ones in a million packets).
 	Hosts int
+	// Rules, if > 0, draws every pflog header from a set of that many,
+	// each made once like a fresh one (rule number, anchor, interface,
+	// reason, action, direction, uid, ridentifier): the handful of
+	// logging rules that write a firewall's log. Only the address family
+	// and the pid are set per record. 0 draws each header afresh.
+	Rules int
 }
 
 type pktInfo struct {
@@ -162,6 +168,7 @@ type Generator struct {
 	fromServer bool
 	v4pool     []addr // Config.Hosts
 	v6pool     []addr
+	rules      [][]byte // Config.Rules: pflog headers
 }
 
 // New returns a Generator.
@@ -238,6 +245,32 @@ var (
 )
 
 func (g *Generator) appendPflog(b []byte, af uint8) []byte {
+	if g.cfg.Rules <= 0 {
+		return g.appendFreshPflog(b, af)
+	}
+	i := g.r.intn(g.cfg.Rules)
+	if i >= len(g.rules) {
+		h := g.appendFreshPflog(nil, af)
+		g.rules = append(g.rules, h)
+		return append(b, h...)
+	}
+	start := len(b)
+	b = append(b, g.rules[i]...)
+	if len(b)-start >= 2 {
+		b[start+1] = af
+	}
+	if len(b)-start >= 52 {
+		pid := uint32(0xffffffff)
+		if g.r.chance(0.6) {
+			pid = uint32(g.r.between(1, 99999))
+		}
+		hostEndian.PutUint32(b[start+48:], pid)
+	}
+	return b
+}
+
+// appendFreshPflog appends a pflog header with every field drawn afresh.
+func (g *Generator) appendFreshPflog(b []byte, af uint8) []byte {
 	r := g.r
 	fl := g.cfg.Flavor
 	length := fl.hdrLen()
@@ -251,7 +284,7 @@ func (g *Generator) appendPflog(b []byte, af uint8) []byte {
 		action, reason, dir = pick(r, actionsAny), pick(r, reasonsAny), pick(r, dirsAny)
 	}
 	lenByte := uint8(length)
-	if g.cfg.Oracle == OracleOff && r.chance(0.004) {
+	if g.cfg.Oracle == OracleOff && g.cfg.Rules <= 0 && r.chance(0.004) { // a rule's header is well formed
 		lenByte = pick(r, oddLenBytes)
 	}
 	start := len(b)

@@ -97,10 +97,11 @@ func appendDec(b []byte, v uint64, width int) []byte {
 }
 
 // Appender appends the prefix of one Format like Format.Append, but keeps
-// the zone offset with the span of Unix seconds it holds for (ZoneBounds)
-// and the text of the local date, so that a packet costs some arithmetic
-// and digit pairs: the time of day is written from the local second of the
-// day, the date and the zone are copied. The output is Format.Append's,
+// the zone offset with the span of Unix seconds it holds for (ZoneBounds),
+// the text of the local date and that of the last second, so that a
+// packet costs a copy and three digit pairs: the packets of one second
+// share its text up to the microseconds, and the time of day of a new
+// second is written from the local second of the day. The output is Format.Append's,
 // byte for byte. An Appender is not safe for concurrent use.
 type Appender struct {
 	f          Format
@@ -112,11 +113,15 @@ type Appender struct {
 	day        int64  // the local day (days since 1970-01-01) date holds
 	date       []byte // "2006-01-02T" (not Tcpdump)
 	dateForDay bool   // date holds day
+	// The text up to the microseconds of the second sec ("2006-01-02T15:04:05."
+	// or "15:04:05."): the packets of a second share it.
+	sec     int64
+	secText []byte // empty: none
 }
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
-	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
+	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8), secText: make([]byte, 0, 32)}
 }
 
 // Append appends the prefix for t, including its trailing space, to b.
@@ -137,7 +142,28 @@ func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
 		return appendUnix(b, t)
 	}
 	sec := t.Unix()
-	if loc := t.Location(); loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
+	if loc := t.Location(); loc != a.loc || sec != a.sec || len(a.secText) == 0 {
+		a.second(t, sec, loc)
+	}
+	b = append(b, a.secText...)
+	// uuuuuu, written in place.
+	l := len(b)
+	if cap(b)-l < 6 {
+		b = slices.Grow(b, 6)
+	}
+	d := b[l : l+6]
+	us := uint32(t.Nanosecond()) / 1000
+	numfmt.Put2(d[0:], us/10000)
+	numfmt.Put2(d[2:], us/100%100)
+	numfmt.Put2(d[4:], us%100)
+	b = b[:l+6]
+	return append(b, a.zone...)
+}
+
+// second sets secText to the text of t's second, sec, up to its
+// microseconds, and the zone, if it changed, for loc (t's location).
+func (a *Appender) second(t time.Time, sec int64, loc *time.Location) {
+	if loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
 		a.loc = loc
 		_, off := t.Zone()
 		a.offset = int64(off)
@@ -165,30 +191,22 @@ func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
 		day--
 		sod += 86400
 	}
+	a.sec, a.secText = sec, a.secText[:0]
 	if a.f != Tcpdump {
 		if !a.dateForDay || day != a.day {
 			a.day, a.dateForDay = day, true
 			a.date = t.AppendFormat(a.date[:0], "2006-01-02T")
 		}
-		b = append(b, a.date...)
+		a.secText = append(a.secText, a.date...)
 	}
-	// hh:mm:ss.uuuuuu, written in place.
-	l := len(b)
-	if cap(b)-l < 15 {
-		b = slices.Grow(b, 15)
-	}
-	d := b[l : l+15]
-	day32 := uint32(sod)
-	us := uint32(t.Nanosecond()) / 1000
-	numfmt.Put2(d[0:], day32/3600)
+	// hh:mm:ss.
+	var d [9]byte
+	s := uint32(sod)
+	numfmt.Put2(d[0:], s/3600)
 	d[2] = ':'
-	numfmt.Put2(d[3:], day32/60%60)
+	numfmt.Put2(d[3:], s/60%60)
 	d[5] = ':'
-	numfmt.Put2(d[6:], day32%60)
+	numfmt.Put2(d[6:], s%60)
 	d[8] = '.'
-	numfmt.Put2(d[9:], us/10000)
-	numfmt.Put2(d[11:], us/100%100)
-	numfmt.Put2(d[13:], us%100)
-	b = b[:l+15]
-	return append(b, a.zone...)
+	a.secText = append(a.secText, d[:]...)
 }

@@ -3,7 +3,7 @@
 // capture for testdata/fix-4.99.3.awk.
 //
 //	go run ./testdata/gen -seed N -count M -flavor freebsd|openbsd|other [-mix wide|scan|v6|tail]
-//	    [-oracle off|safe|fixable] [-malformed 0.03] [-snaplen N] [-hosts N] -o FILE.pcap
+//	    [-oracle off|safe|fixable] [-malformed 0.03] [-snaplen N] [-hosts N] [-rules N] -o FILE.pcap
 //	go run ./testdata/gen -info FILE.pcap
 //
 // -info prints one line per record: caplen, wire length, pflog header
@@ -37,6 +37,7 @@ func main() {
 	malformed := flag.Float64("malformed", 0.03, "share of records cut short (0.6 times as many more get corrupted bytes)")
 	snaplen := flag.Int("snaplen", 0, "cut every record to this many bytes (0: no cut)")
 	hosts := flag.Int("hosts", 0, "draw addresses from this many IPv4 and this many IPv6 hosts (0: each address afresh)")
+	rules := flag.Int("rules", 0, "draw pflog headers from this many rules (0: each header afresh)")
 	out := flag.String("o", "", "output pcap file")
 	info := flag.String("info", "", "print per-record facts of this pcap file and exit")
 	flag.Parse()
@@ -52,7 +53,7 @@ func main() {
 	}
 	var cfg pcapgen.Config
 	var err error
-	cfg.Seed, cfg.Malformed, cfg.Snaplen, cfg.Hosts = *seed, *malformed, *snaplen, *hosts
+	cfg.Seed, cfg.Malformed, cfg.Snaplen, cfg.Hosts, cfg.Rules = *seed, *malformed, *snaplen, *hosts, *rules
 	if cfg.Flavor, err = pcapgen.ParseFlavor(*flavor); err != nil {
 		fail(err)
 	}

@@ -1,0 +1,53 @@
+package decoder
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestTCPOptionCacheTextIsFresh: option lists printed through the cache,
+// each seen several times among others, print as appendTCPOptions does;
+// among them lists with bad lengths, an eol before more bytes, and some
+// that are not cacheable.
+func TestTCPOptionCacheTextIsFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	kinds := []byte{0, 1, 2, 3, 4, 8, 5, 200}
+	var lists [][]byte
+	for len(lists) < 300 {
+		var o []byte
+		for n := r.IntN(6); n >= 0; n-- {
+			k := kinds[r.IntN(len(kinds))]
+			o = append(o, k)
+			if k > 1 {
+				l := []int{2, 3, 4, 5, 10}[r.IntN(5)]
+				o = append(o, byte(l))
+				for i := 2; i < l; i++ {
+					o = append(o, byte(r.IntN(256)))
+				}
+			}
+		}
+		for len(o)%4 != 0 {
+			o = append(o, 1)
+		}
+		if len(o) > 40 {
+			continue
+		}
+		lists = append(lists, o)
+	}
+	d := New(Options{})
+	for i := 0; i < 3000; i++ {
+		o := lists[r.IntN(len(lists))]
+		hlen := 20 + len(o)
+		data := make([]byte, hlen, hlen+10)
+		copy(data[20:], o)
+		if r.IntN(10) == 0 { // cut short
+			data = data[:20+r.IntN(len(o)+1)]
+		}
+		plen, rev, thseq, thack := r.IntN(3), r.IntN(2) == 0, r.Uint32(), r.Uint32() // what SACK and md5 print depends on
+		got, gok := d.appendTCPOptionsCached([]byte("x"), data, hlen, plen, rev, thseq, thack)
+		want, wok := appendTCPOptions([]byte("x"), data, hlen, plen, rev, thseq, thack)
+		if string(got) != string(want) || gok != wok {
+			t.Fatalf("options % x (%d captured): got %q %v, want %q %v", o, len(data)-20, got, gok, want, wok)
+		}
+	}
+}
