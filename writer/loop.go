@@ -172,6 +172,7 @@ func (l *loop) idle() {
 
 // attempt writes the lines queued now, and keeps the failure state.
 func (l *loop) attempt() error {
+	start := time.Now()
 	left := l.queued()
 	for left > 0 {
 		n, err := l.writeChunk()
@@ -190,7 +191,12 @@ func (l *loop) attempt() error {
 	if l.failing {
 		l.noteRecovered()
 	}
+	// Lines queued during the writes did not wake the loop (the queue
+	// was not empty): they are due a flush interval after the start.
 	l.flushBy = time.Time{}
+	if l.queued() > 0 {
+		l.flushBy = start.Add(l.c.FlushInterval)
+	}
 	return nil
 }
 
