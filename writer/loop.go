@@ -117,7 +117,21 @@ func (l *loop) reopenIfDue() {
 	case req:
 		l.reopen()
 	case l.reopenWanted && !time.Now().Before(l.reopenAt):
+		l.finishLine()
 		_ = l.openPath(true)
+	}
+}
+
+// finishLine writes the rest of a line a failed cut left in the file, if
+// it still has a name, before a retried reopen replaces the file: the old
+// file then ends in a whole line (Reopen's own request writes the queue to
+// the old file first anyway).
+func (l *loop) finishLine() {
+	if !l.named || l.lineRest == 0 {
+		return
+	}
+	if _, err := l.writeChunk(); err != nil && !errors.Is(err, ErrUnnamed) {
+		l.noteWriteError(err)
 	}
 }
 
