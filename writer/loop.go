@@ -117,7 +117,21 @@ func (l *loop) reopenIfDue() {
 	case req:
 		l.reopen()
 	case l.reopenWanted && !time.Now().Before(l.reopenAt):
+		l.finishLine()
 		_ = l.openPath(true)
+	}
+}
+
+// finishLine writes the rest of a line a failed cut left in the file, if
+// it still has a name, before a retried reopen replaces the file: the old
+// file then ends in a whole line (Reopen's own request writes the queue to
+// the old file first anyway).
+func (l *loop) finishLine() {
+	if !l.named || l.lineRest == 0 {
+		return
+	}
+	if _, err := l.writeChunk(); err != nil && !errors.Is(err, ErrUnnamed) {
+		l.noteWriteError(err)
 	}
 }
 
@@ -172,6 +186,7 @@ func (l *loop) idle() {
 
 // attempt writes the lines queued now, and keeps the failure state.
 func (l *loop) attempt() error {
+	start := time.Now()
 	left := l.queued()
 	for left > 0 {
 		n, err := l.writeChunk()
@@ -190,7 +205,12 @@ func (l *loop) attempt() error {
 	if l.failing {
 		l.noteRecovered()
 	}
+	// Lines queued during the writes did not wake the loop (the queue
+	// was not empty): they are due a flush interval after the start.
 	l.flushBy = time.Time{}
+	if l.queued() > 0 {
+		l.flushBy = start.Add(l.c.FlushInterval)
+	}
 	return nil
 }
 
