@@ -25,14 +25,7 @@ import (
 // console lines on a terminal and JSON otherwise (or as format says), with
 // ISO-8601 times.
 func newLogger(format string, stderr io.Writer) *zap.Logger {
-	if format == "auto" {
-		format = "json"
-		if f, ok := stderr.(*os.File); ok {
-			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-				format = "console"
-			}
-		}
-	}
+	format = resolveLogFormat(format, stderr)
 	ec := zap.NewProductionEncoderConfig()
 	ec.EncodeTime = zapcore.ISO8601TimeEncoder
 	ec.TimeKey = "time"
@@ -45,6 +38,20 @@ func newLogger(format string, stderr io.Writer) *zap.Logger {
 	}
 	core := zapcore.NewCore(enc, zapcore.AddSync(stderr), zap.InfoLevel)
 	return zap.New(core).Named("pfasciilogd")
+}
+
+// resolveLogFormat turns "auto" into "console" when stderr is a terminal
+// and "json" otherwise.
+func resolveLogFormat(format string, stderr io.Writer) string {
+	if format != "auto" {
+		return format
+	}
+	if f, ok := stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return "console"
+		}
+	}
+	return "json"
 }
 
 // guessLinkType is the link type the interface will have, for checking
@@ -65,7 +72,11 @@ func daemon(c *config, stderr io.Writer) int {
 	log := zl.Sugar()
 	fail := func(err error) int {
 		log.Errorw("cannot start", "error", err.Error())
-		fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		// The console message is already plain text; after a JSON one,
+		// a line for the person who started the daemon by hand.
+		if resolveLogFormat(c.logFormat, stderr) == "json" {
+			fmt.Fprintf(stderr, "pfasciilogd: %v\n", err)
+		}
 		return 1
 	}
 

@@ -103,3 +103,27 @@ func TestUnwritableLogRefusedAtStart(t *testing.T) {
 		t.Errorf("exit %d: %q", code, errs)
 	}
 }
+
+// A start-up error is said once: as the console message on a terminal,
+// and with JSON messages as the JSON message plus one plain line.
+func TestStartErrorSaidOnce(t *testing.T) {
+	for _, format := range []string{"console", "json"} {
+		code, _, errs := runCLI("-i", "pfasciilogd-test-none0", "--pidfile", "", "--log", "/nonexistent-dir/pf.log", "--log-format", format)
+		if code == 0 {
+			t.Fatalf("%s: exit 0: %q", format, errs)
+		}
+		want := 1
+		if format == "json" {
+			want = 2
+		}
+		n := 0
+		for _, l := range strings.Split(errs, "\n") {
+			if strings.Contains(l, "/nonexistent-dir/pf.log") {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%s: the error is on %d lines, want %d: %q", format, n, want, errs)
+		}
+	}
+}
