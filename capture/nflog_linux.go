@@ -329,25 +329,35 @@ func (r *nflogReader) recv() (int, error) {
 // time the datagram was received (libpcap's gettimeofday per record: the
 // records of one datagram are received together).
 func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
+	var ci gopacket.CaptureInfo
+	data, err := r.readInto(&ci)
+	return data, ci, err
+}
+
+// readInto is read filling the time and lengths of *ci, whose other
+// fields it leaves alone: the capture loop keeps one CaptureInfo, rather
+// than copying one out per record.
+func (r *nflogReader) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	for {
 		for len(r.pending) >= nlmsgHdrLen {
 			msg, rest, err := nextNFLOGRecord(r.pending)
 			r.pending = rest
 			if err != nil {
 				r.pending = nil
-				return nil, gopacket.CaptureInfo{}, err
+				return nil, err
 			}
 			if msg == nil {
 				continue
 			}
-			msg, ts := r.seqs.record(msg, &r.clock)
+			msg = r.seqs.record(msg, &r.clock, &ci.Timestamp)
 			if r.vm != nil {
 				if n, err := r.vm.Run(msg); err != nil || n == 0 {
 					continue
 				}
 			}
 			r.records++
-			return msg, gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(msg), Length: len(msg)}, nil
+			ci.CaptureLength, ci.Length = len(msg), len(msg)
+			return msg, nil
 		}
 		if r.timeout > 0 {
 			r.f.SetReadDeadline(time.Now().Add(r.timeout))
@@ -355,9 +365,9 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 		n, err := r.recv()
 		if err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
-				return nil, gopacket.CaptureInfo{}, ErrTimeout
+				return nil, ErrTimeout
 			}
-			return nil, gopacket.CaptureInfo{}, err
+			return nil, err
 		}
 		r.pending, r.clock = r.buf[:n], newNFLOGClock(time.Now())
 	}
