@@ -64,11 +64,16 @@ const (
 	nfulnlCopyPacket     = 2
 )
 
-// The batching asked of the kernel for each group.
+// The batching asked of the kernel for each group. The kernel allocates
+// a batch's buffer rounded up to a power of two with room for its own
+// bookkeeping, so 128 KiB (its largest) makes datagrams of up to 256 KiB:
+// some 1,500 records of a flood of small packets, one wake-up of the
+// daemon where 64 KiB took two.
 const (
-	nflogBatchBytes   = 64 << 10 // the kernel's largest is 128 KiB
-	nflogBatchRecords = 1024
+	nflogBatchBytes   = 128 << 10
+	nflogBatchRecords = 2048
 	nflogFlushCentis  = 10 // 100 ms
+	nflogDatagramMax  = 2 * nflogBatchBytes
 )
 
 func be32bytes(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
@@ -163,7 +168,7 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 	r := &nflogReader{
 		f:       f,
 		rc:      rc,
-		buf:     make([]byte, max(cfg.SnapLen, 64<<10)+64<<10), // a record of SnapLen bytes and its headers
+		buf:     make([]byte, max(cfg.SnapLen, nflogDatagramMax)+64<<10), // a batch, or a record of SnapLen bytes and its headers
 		vm:      vm,
 		timeout: cfg.ReadTimeout,
 		seq:     uint32(time.Now().Unix()),
