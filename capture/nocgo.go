@@ -15,7 +15,7 @@ import (
 type source interface {
 	read() ([]byte, gopacket.CaptureInfo, error)
 	readInto(ci *gopacket.CaptureInfo) ([]byte, error) // read filling *ci
-	buffered() bool // the next read returns a record without waiting
+	buffered() bool                                    // the next read returns a record without waiting
 	stats() (Stats, error)
 	close()
 }
