@@ -47,7 +47,7 @@ func TestReadLoopBatchEnd(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- readLoop(ctx, h, func([]byte, gopacket.CaptureInfo, int) { note("r") }, func() { note("|") }, &Counters{}, &Stats{})
+		done <- readLoop(ctx, h, func([]byte, *gopacket.CaptureInfo, int) { note("r") }, func() { note("|") }, &Counters{}, &Stats{})
 	}()
 	wait := func(want string) {
 		t.Helper()

@@ -168,6 +168,12 @@ func (s *bpfSource) read() ([]byte, gopacket.CaptureInfo, error) {
 	}
 }
 
+func (s *bpfSource) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
+	data, c, err := s.read()
+	*ci = c
+	return data, err
+}
+
 func (s *bpfSource) buffered() bool { return s.it.off < len(s.it.buf) }
 
 func (s *bpfSource) stats() (Stats, error) {

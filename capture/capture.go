@@ -167,11 +167,14 @@ func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, ci, err
 }
 
-// ReadInto is Read filling *ci, which saves copying it on the path of
-// a capture file.
+// ReadInto is Read filling *ci, which saves copying it on the paths of
+// a capture file and of NFLOG.
 func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	if h.file != nil {
 		return h.file.readInto(ci)
+	}
+	if h.nl != nil {
+		return h.nl.readInto(ci)
 	}
 	data, c, err := h.Read()
 	*ci = c

@@ -97,9 +97,9 @@ type Logger interface {
 	Infow(msg string, kv ...any)
 }
 
-// Handler receives every packet of a live capture. data is valid only
-// during the call.
-type Handler func(data []byte, ci gopacket.CaptureInfo, linkType int)
+// Handler receives every packet of a live capture. data and *ci are valid
+// only during the call.
+type Handler func(data []byte, ci *gopacket.CaptureInfo, linkType int)
 
 // Run captures from cfg.Interface until ctx is done, calling handle for
 // every packet. When the interface is missing at start or goes away (pf
@@ -186,17 +186,18 @@ func readLoop(ctx context.Context, h *Handle, handle Handler, batchEnd func(), c
 		batchEnd = func() {}
 	}
 	n := 0
+	var ci gopacket.CaptureInfo // filled in place by every read
 	for {
 		if !h.buffered() {
 			batchEnd()
 			select {
 			case <-done:
 				for i := 0; i < drainMax; i++ {
-					data, ci, err := h.Read()
+					data, err := h.ReadInto(&ci)
 					if err != nil {
 						break
 					}
-					handle(data, ci, lt)
+					handle(data, &ci, lt)
 				}
 				batchEnd()
 				addStats(h, c, base)
@@ -204,9 +205,9 @@ func readLoop(ctx context.Context, h *Handle, handle Handler, batchEnd func(), c
 			default:
 			}
 		}
-		data, ci, err := h.Read()
+		data, err := h.ReadInto(&ci)
 		if err == nil {
-			handle(data, ci, lt)
+			handle(data, &ci, lt)
 			if n++; n&1023 == 0 {
 				addStats(h, c, base)
 			}

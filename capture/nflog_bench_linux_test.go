@@ -4,6 +4,8 @@ package capture
 
 import (
 	"testing"
+
+	"github.com/gopacket/gopacket"
 	"time"
 )
 
@@ -26,8 +28,9 @@ func BenchmarkNFLOGRecords(b *testing.B) {
 		copy(r.buf, d)
 		r.pending, r.clock = r.buf, newNFLOGClock(ts)
 		r.seqs = nflogSeqs{groups: r.seqs.groups[:0]}
+		var ci gopacket.CaptureInfo
 		for range n {
-			if _, _, err := r.read(); err != nil {
+			if _, err := r.readInto(&ci); err != nil {
 				b.Fatal(err)
 			}
 		}

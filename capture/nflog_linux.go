@@ -64,11 +64,16 @@ const (
 	nfulnlCopyPacket     = 2
 )
 
-// The batching asked of the kernel for each group.
+// The batching asked of the kernel for each group. The kernel allocates
+// a batch's buffer rounded up to a power of two with room for its own
+// bookkeeping, so 128 KiB (its largest) makes datagrams of up to 256 KiB:
+// some 1,500 records of a flood of small packets, one wake-up of the
+// daemon where 64 KiB took two.
 const (
-	nflogBatchBytes   = 64 << 10 // the kernel's largest is 128 KiB
-	nflogBatchRecords = 1024
+	nflogBatchBytes   = 128 << 10
+	nflogBatchRecords = 2048
 	nflogFlushCentis  = 10 // 100 ms
+	nflogDatagramMax  = 2 * nflogBatchBytes
 )
 
 func be32bytes(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
@@ -163,7 +168,7 @@ func openNFLOG(cfg Config, filter func(expr string, snapLen int) (*bpf.VM, error
 	r := &nflogReader{
 		f:       f,
 		rc:      rc,
-		buf:     make([]byte, max(cfg.SnapLen, 64<<10)+64<<10), // a record of SnapLen bytes and its headers
+		buf:     make([]byte, max(cfg.SnapLen, nflogDatagramMax)+64<<10), // a batch, or a record of SnapLen bytes and its headers
 		vm:      vm,
 		timeout: cfg.ReadTimeout,
 		seq:     uint32(time.Now().Unix()),
@@ -329,25 +334,35 @@ func (r *nflogReader) recv() (int, error) {
 // time the datagram was received (libpcap's gettimeofday per record: the
 // records of one datagram are received together).
 func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
+	var ci gopacket.CaptureInfo
+	data, err := r.readInto(&ci)
+	return data, ci, err
+}
+
+// readInto is read filling the time and lengths of *ci, whose other
+// fields it leaves alone: the capture loop keeps one CaptureInfo, rather
+// than copying one out per record.
+func (r *nflogReader) readInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	for {
 		for len(r.pending) >= nlmsgHdrLen {
 			msg, rest, err := nextNFLOGRecord(r.pending)
 			r.pending = rest
 			if err != nil {
 				r.pending = nil
-				return nil, gopacket.CaptureInfo{}, err
+				return nil, err
 			}
 			if msg == nil {
 				continue
 			}
-			msg, ts := r.seqs.record(msg, &r.clock)
+			msg = r.seqs.record(msg, &r.clock, &ci.Timestamp)
 			if r.vm != nil {
 				if n, err := r.vm.Run(msg); err != nil || n == 0 {
 					continue
 				}
 			}
 			r.records++
-			return msg, gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(msg), Length: len(msg)}, nil
+			ci.CaptureLength, ci.Length = len(msg), len(msg)
+			return msg, nil
 		}
 		if r.timeout > 0 {
 			r.f.SetReadDeadline(time.Now().Add(r.timeout))
@@ -355,9 +370,9 @@ func (r *nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 		n, err := r.recv()
 		if err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
-				return nil, gopacket.CaptureInfo{}, ErrTimeout
+				return nil, ErrTimeout
 			}
-			return nil, gopacket.CaptureInfo{}, err
+			return nil, err
 		}
 		r.pending, r.clock = r.buf[:n], newNFLOGClock(time.Now())
 	}

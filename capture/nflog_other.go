@@ -27,6 +27,9 @@ func openNFLOG(Config, func(string, int) (*bpf.VM, error)) (*nflogReader, error)
 func (*nflogReader) read() ([]byte, gopacket.CaptureInfo, error) {
 	return nil, gopacket.CaptureInfo{}, errors.New("nflog devices exist only on Linux")
 }
+func (*nflogReader) readInto(*gopacket.CaptureInfo) ([]byte, error) {
+	return nil, errors.New("nflog devices exist only on Linux")
+}
 func (*nflogReader) stats() (Stats, error) { return Stats{}, nil }
 func (*nflogReader) buffered() bool        { return false }
 func (*nflogReader) close()                {}

@@ -47,13 +47,13 @@ func newNFLOGClock(recvd time.Time) nflogClock {
 // timestamp, and returns rec without its NFULA_SEQ attribute, which
 // libpcap's records do not have: the attribute is cut out by moving the
 // shorter side of the record over it. The result shares rec's memory.
-// ts is the kernel's timestamp when there is a plausible one, else the
-// datagram's receipt time. The kernel puts NFULA_TIMESTAMP before
+// *ts is set to the kernel's timestamp when there is a plausible one,
+// else the datagram's receipt time. The kernel puts NFULA_TIMESTAMP before
 // NFULA_SEQ: the attributes after the number are not looked at.
-func (s *nflogSeqs) record(rec []byte, clk *nflogClock) (out []byte, ts time.Time) {
-	ts = clk.recvd
+func (s *nflogSeqs) record(rec []byte, clk *nflogClock, ts *time.Time) []byte {
+	*ts = clk.recvd
 	if len(rec) < nfgenHdrLen {
-		return rec, ts
+		return rec
 	}
 	seqAt := -1
 	for off := nfgenHdrLen; seqAt < 0 && off+4 <= len(rec); {
@@ -72,7 +72,7 @@ func (s *nflogSeqs) record(rec []byte, clk *nflogClock) (out []byte, ts time.Tim
 				sec, usec := binary.BigEndian.Uint64(rec[off+4:]), binary.BigEndian.Uint64(rec[off+12:])
 				if sec < 1<<40 && usec < 1e6 {
 					if us := int64(sec)*1e6 + int64(usec); us >= clk.lo && us <= clk.hi {
-						ts = time.Unix(int64(sec), int64(usec)*1000)
+						*ts = time.Unix(int64(sec), int64(usec)*1000)
 					}
 				}
 			}
@@ -80,15 +80,15 @@ func (s *nflogSeqs) record(rec []byte, clk *nflogClock) (out []byte, ts time.Tim
 		off += nlmsgAlign(l)
 	}
 	if seqAt < 0 {
-		return rec, ts
+		return rec
 	}
 	const n = 8 // the attribute, aligned
 	if seqAt < len(rec)-seqAt-n {
 		copy(rec[n:], rec[:seqAt])
-		return rec[n:], ts
+		return rec[n:]
 	}
 	copy(rec[seqAt:], rec[seqAt+n:])
-	return rec[: len(rec)-n : len(rec)-n], ts
+	return rec[: len(rec)-n : len(rec)-n]
 }
 
 // count takes note of record number seq of group g.

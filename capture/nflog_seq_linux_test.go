@@ -50,7 +50,8 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	} {
 		var s nflogSeqs
 		k, want := numbered(7, 0, ts, c.payload, c.prefix)
-		got, gotTS := s.record(k, &clk)
+		var gotTS time.Time
+		got := s.record(k, &clk, &gotTS)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: record\n got % x\nwant % x", c.name, got, want)
 		}
@@ -65,7 +66,8 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	var s nflogSeqs
 	for _, kts := range []time.Time{{}, time.Unix(3600, 0), recvd.Add(time.Minute)} {
 		k, want := numbered(7, -1, kts, []byte{1, 2, 3}, "")
-		got, gotTS := s.record(k, &clk)
+		var gotTS time.Time
+		got := s.record(k, &clk, &gotTS)
 		if !bytes.Equal(got, want) || !gotTS.Equal(recvd) {
 			t.Errorf("kernel time %v: record % x time %v, want % x and the receipt time", kts, got, gotTS, want)
 		}
@@ -75,7 +77,8 @@ func TestNFLOGSeqRecord(t *testing.T) {
 	}
 	// A malformed attribute list is handed on untouched.
 	bad := []byte{2, 0, 0, 7, 200, 0, 12, 0, 0, 0, 0, 1}
-	if got, _ := s.record(append([]byte{}, bad...), &clk); !bytes.Equal(got, bad) {
+	var badTS time.Time
+	if got := s.record(append([]byte{}, bad...), &clk, &badTS); !bytes.Equal(got, bad) {
 		t.Errorf("malformed record changed: % x", got)
 	}
 }
@@ -89,7 +92,7 @@ func TestNFLOGSeqGaps(t *testing.T) {
 	feed := func(g uint16, seqs ...uint32) {
 		for _, q := range seqs {
 			k, _ := numbered(g, int64(q), time.Time{}, []byte{0}, "")
-			s.record(k, &clk)
+			s.record(k, &clk, new(time.Time))
 		}
 	}
 	feed(7, 0, 1, 2, 1002, 1003) // 999 lost in one datagram

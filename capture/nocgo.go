@@ -11,10 +11,11 @@ import (
 	"github.com/gopacket/gopacket"
 )
 
-// source is a live capture (bpf_bsd.go) or a file.
+// source is a live capture (bpf_bsd.go, nflog_linux.go) or a file.
 type source interface {
 	read() ([]byte, gopacket.CaptureInfo, error)
-	buffered() bool // the next read returns a record without waiting
+	readInto(ci *gopacket.CaptureInfo) ([]byte, error) // read filling *ci
+	buffered() bool                                    // the next read returns a record without waiting
 	stats() (Stats, error)
 	close()
 }
@@ -61,15 +62,12 @@ func (h *Handle) LinkType() int { return h.linkType }
 // timed out.
 func (h *Handle) Read() ([]byte, gopacket.CaptureInfo, error) { return h.src.read() }
 
-// ReadInto is Read filling *ci, which saves copying it on the path of
-// a capture file.
+// ReadInto is Read filling *ci, which saves copying it per packet.
 func (h *Handle) ReadInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	if h.file != nil {
 		return h.file.readInto(ci)
 	}
-	data, c, err := h.src.read()
-	*ci = c
-	return data, err
+	return h.src.readInto(ci)
 }
 
 func (h *Handle) buffered() bool { return h.src.buffered() }

@@ -170,7 +170,7 @@ func daemon(c *config, stderr io.Writer) int {
 	capCfg.BatchEnd = batch.flush
 	format := newRecordFormatter(c)
 	decoders := map[int]*decoder.Decoder{dec.LinkType(): dec}
-	handle := func(data []byte, ci gopacket.CaptureInfo, lt int) {
+	handle := func(data []byte, ci *gopacket.CaptureInfo, lt int) {
 		// The link type changes only if the interface comes back as
 		// another kind; the common case needs no map lookup.
 		if lt != dec.LinkType() {
