@@ -182,16 +182,16 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// octetText holds the decimal text of every byte value as a
-// little-endian word, the digits first; octetLen holds its length. A
-// dotted quad is then four 4-byte stores.
-var octetText, octetLen = func() (t [256]uint32, n [256]uint8) {
+// octetDot holds, for every byte value, its decimal text followed by a
+// dot as a little-endian word, the digits first, in the low 32 bits, and
+// the text's length without the dot above them. "255." fills the word: a
+// dotted quad is two 8-byte words, each put together from two entries.
+var octetDot = func() (t [256]uint64) {
 	for v := 0; v < 256; v++ {
 		var w [4]byte
-		d := appendUint(nil, uint64(v))
+		d := append(appendUint(nil, uint64(v)), '.')
 		copy(w[:], d)
-		t[v] = binary.LittleEndian.Uint32(w[:])
-		n[v] = uint8(len(d))
+		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d)-1)<<32
 	}
 	return
 }()
@@ -210,15 +210,15 @@ func appendIPv4(b []byte, a []byte) []byte {
 func putIPv4(d []byte, a []byte) int {
 	_ = a[3]
 	_ = d[15]
-	p := 0
-	for i := 0; i < 3; i++ {
-		v := a[i]
-		binary.LittleEndian.PutUint32(d[p&15:], octetText[v]|'.'<<(8*octetLen[v]))
-		p += int(octetLen[v]) + 1
-	}
-	v := a[3]
-	binary.LittleEndian.PutUint32(d[p&15:], octetText[v])
-	return p + int(octetLen[v])
+	e0, e1, e2, e3 := octetDot[a[0]], octetDot[a[1]], octetDot[a[2]], octetDot[a[3]]
+	n0, n2 := e0>>32+1, e2>>32+1 // with their dots: at most 4
+	// "a.b." and "c.d." (with a dot after d that the length leaves out).
+	w0 := uint64(uint32(e0)) | uint64(uint32(e1))<<(8*n0&63)
+	w1 := uint64(uint32(e2)) | uint64(uint32(e3))<<(8*n2&63)
+	p := int(n0+e1>>32+1) & 15 // at most 8
+	binary.LittleEndian.PutUint64(d, w0)
+	binary.LittleEndian.PutUint64(d[p:], w1)
+	return p + int(n2+e3>>32)
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
