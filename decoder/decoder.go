@@ -48,7 +48,7 @@ type Decoder struct {
 }
 
 // newIP returns a zeroed ipInfo for an IP header about to be printed;
-// releaseIP gives it back when that header's printer returns.
+// printIP4 and printIP6 give it back (restore ipDepth) when they return.
 func (d *Decoder) newIP() *ipInfo {
 	i := d.ipDepth
 	d.ipDepth++
@@ -58,8 +58,6 @@ func (d *Decoder) newIP() *ipInfo {
 	}
 	return &ipInfo{} // nested deeper than any real packet
 }
-
-func (d *Decoder) releaseIP() { d.ipDepth-- }
 
 // New returns a Decoder.
 func New(opts Options) *Decoder {
