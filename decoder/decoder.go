@@ -23,6 +23,11 @@ type Options struct {
 	// LinkType is the capture's link type: LinkTypePFLOG (the default when
 	// 0) or LinkTypeNFLOG.
 	LinkType int
+	// NoSummary says that the caller never reads Summary (text output):
+	// the pflog header is then decoded only when its text is not in the
+	// cache, and the addresses are not kept as netip.Addr. The text is
+	// the same.
+	NoSummary bool
 }
 
 // Decoder turns pflog packets into text. It keeps tcpdump's per-process
