@@ -1,5 +1,7 @@
 package decoder
 
+import "slices"
+
 // TCP flag bits in tcpdump's printing order.
 const (
 	thFIN = 0x01
@@ -14,25 +16,37 @@ const (
 
 const tcpFlagLetters = "FSRP.UEW"
 
-// tcpFlagsText holds the text of every flags byte: tcpdump's letters,
-// or "none".
-var tcpFlagsText = func() (t [256]string) {
-	t[0] = "none"
-	for f := 1; f < len(t); f++ {
-		var s []byte
+// tcpFlagsField holds, for every flags byte, "Flags [" and tcpdump's
+// letters, or "none", and "]": at most 16 bytes, stored at once.
+var tcpFlagsField = func() (t [256]struct {
+	text [16]byte
+	n    uint8
+}) {
+	for f := range t {
+		s := []byte("Flags [")
+		if f == 0 {
+			s = append(s, "none"...)
+		}
 		for i := 0; i < 8; i++ {
 			if f&(1<<i) != 0 {
 				s = append(s, tcpFlagLetters[i])
 			}
 		}
-		t[f] = string(s)
+		s = append(s, ']')
+		t[f].n = uint8(copy(t[f].text[:], s))
 	}
 	return
 }()
 
-// appendTCPFlags appends the flags byte as tcpdump's letters, or "none".
+// appendTCPFlags appends "Flags [LETTERS]" for the flags byte.
 func appendTCPFlags(b []byte, f uint8) []byte {
-	return append(b, tcpFlagsText[f]...)
+	e := &tcpFlagsField[f]
+	l := len(b)
+	if cap(b)-l < len(e.text) {
+		b = slices.Grow(b, len(e.text))
+	}
+	*(*[16]byte)(b[l : l+16]) = e.text
+	return b[:l+int(e.n)]
 }
 
 // tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
@@ -110,9 +124,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
 	}
 	win, urp := be16(data[14:]), be16(data[18:])
-	b = append(b, "Flags ["...)
 	b = appendTCPFlags(b, flags)
-	b = append(b, ']')
 
 	var thseq, thack uint32
 	rev := false
