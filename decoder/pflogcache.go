@@ -43,18 +43,20 @@ func (d *Decoder) appendPflogRaw(b []byte, data []byte, h *pfloghdr.Header) []by
 	return b
 }
 
-// rawPflogKey is pflogcache.KeyOf read from the header's bytes, the words
-// in the same places: the interface, the anchor (even when the text has
-// none: such headers differ in their key only if their bytes do), rule
-// and subrule, uid and ridentifier, action, reason and direction. Two
-// headers with the same key have the same text.
+// rawPflogKey is pflogcache.KeyOf(h) for the header data, read from its
+// bytes without decoding the rest: the same words, so that the same
+// headers fall into the same sets of the cache.
 func rawPflogKey(data []byte) (k pflogcache.Key) {
 	_ = data[pfloghdr.FreeBSDStructSize-1]
 	le := binary.LittleEndian
 	k[0], k[1] = le.Uint64(data[4:]), le.Uint64(data[12:])
-	k[2], k[3] = le.Uint64(data[20:]), le.Uint64(data[28:])
-	k[4] = le.Uint64(data[36:])
-	k[5] = uint64(le.Uint32(data[44:])) | uint64(le.Uint32(data[64:]))<<32
+	be := binary.BigEndian
+	sub := be.Uint32(data[40:])
+	if sub != pfloghdr.NoSubrule { // else the text has no anchor
+		k[2], k[3] = le.Uint64(data[20:]), le.Uint64(data[28:])
+	}
+	k[4] = uint64(be.Uint32(data[36:])) | uint64(sub)<<32
+	k[5] = uint64(binary.NativeEndian.Uint32(data[44:])) | uint64(be.Uint32(data[64:]))<<32
 	k[6] = uint64(data[2]) | uint64(data[3])<<8 | uint64(data[60])<<16
 	return k
 }
