@@ -136,14 +136,22 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		if sport == dport {
 			rev = compareBytes(ip.src, ip.dst) > 0
 		}
+		a, z := ip.src, ip.dst
+		k.port = uint32(sport)<<16 | uint32(dport)
 		if rev {
-			copy(k.addr[:n], ip.dst)
-			copy(k.addr[16:16+n], ip.src)
+			a, z = z, a
 			k.port = uint32(dport)<<16 | uint32(sport)
-		} else {
-			copy(k.addr[:n], ip.src)
-			copy(k.addr[16:16+n], ip.dst)
-			k.port = uint32(sport)<<16 | uint32(dport)
+		}
+		switch { // fixed-size moves rather than two calls of memmove
+		case n == 4 && len(z) == 4:
+			*(*[4]byte)(k.addr[0:4]) = [4]byte(a)
+			*(*[4]byte)(k.addr[16:20]) = [4]byte(z)
+		case n == 16 && len(z) == 16:
+			*(*[16]byte)(k.addr[0:16]) = [16]byte(a)
+			*(*[16]byte)(k.addr[16:32]) = [16]byte(z)
+		default:
+			copy(k.addr[:n], a)
+			copy(k.addr[16:16+n], z)
 		}
 		e, found := d.seq.get(&k)
 		if !found || flags&thSYN != 0 {
