@@ -52,13 +52,13 @@ type Decoder struct {
 	sum Summary // the fields of the last packet, for structured output
 }
 
-// newIP returns a zeroed ipInfo for an IP header about to be printed;
-// printIP4 and printIP6 give it back (restore ipDepth) when they return.
+// newIP returns the ipInfo for an IP header about to be printed, which
+// the caller sets whole (it is not zeroed here); printIP4 and printIP6
+// give it back (restore ipDepth) when they return.
 func (d *Decoder) newIP() *ipInfo {
 	i := d.ipDepth
 	d.ipDepth++
 	if i < len(d.ips) {
-		d.ips[i] = ipInfo{}
 		return &d.ips[i]
 	}
 	return &ipInfo{} // nested deeper than any real packet
