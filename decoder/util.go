@@ -275,24 +275,33 @@ func appendIPv6(b []byte, a []byte) []byte {
 			d[p] = ':'
 			p++
 		}
+		// The group's digits as one 4-byte store (d has room past the
+		// last group's).
 		v := g[i]
+		w, n := uint32(hexPair[v>>8])|uint32(hexPair[v&0xff])<<16, 4
 		switch {
 		case v >= 0x1000:
-			d[p], d[p+1], d[p+2], d[p+3] = hexDigits[v>>12], hexDigits[v>>8&0xf], hexDigits[v>>4&0xf], hexDigits[v&0xf]
-			p += 4
 		case v >= 0x100:
-			d[p], d[p+1], d[p+2] = hexDigits[v>>8], hexDigits[v>>4&0xf], hexDigits[v&0xf]
-			p += 3
+			w, n = uint32(hexDigits[v>>8&0xf])|uint32(hexPair[v&0xff])<<8, 3
 		case v >= 0x10:
-			d[p], d[p+1] = hexDigits[v>>4], hexDigits[v&0xf]
-			p += 2
+			w, n = uint32(hexPair[v&0xff]), 2
 		default:
-			d[p] = hexDigits[v]
-			p++
+			w, n = uint32(hexDigits[v&0xf]), 1
 		}
+		binary.LittleEndian.PutUint32(d[p:p+4], w)
+		p += n
 	}
 	return b[:l+p]
 }
+
+// hexPair holds the two lowercase hex digits of every byte as a
+// little-endian 16-bit word.
+var hexPair = func() (t [256]uint16) {
+	for i := range t {
+		t[i] = uint16(hexDigits[i>>4]) | uint16(hexDigits[i&0xf])<<8
+	}
+	return
+}()
 
 // hostOrder reads integers that the capturing kernel stored in its own
 // byte order (pflog's uid and pid, NFLOG's TLV headers), as tcpdump does
