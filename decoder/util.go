@@ -228,25 +228,16 @@ func putIPv4(d []byte, a []byte) int {
 func appendIPv6(b []byte, a []byte) []byte {
 	_ = a[15]
 	var g [8]uint16
+	zero := 0 // bit i: group i is zero
 	for i := range g {
 		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
+		if g[i] == 0 {
+			zero |= 1 << i
+		}
 	}
-	best, bestLen := -1, 0
-	for i := 0; i < 8; {
-		if g[i] != 0 {
-			i++
-			continue
-		}
-		j := i
-		for j < 8 && g[j] == 0 {
-			j++
-		}
-		if j-i > bestLen {
-			best, bestLen = i, j-i
-		}
-		i = j
-	}
-	if bestLen < 2 {
+	run := ip6ZeroRun[zero&0xff]
+	best, bestLen := int(run>>4), int(run&0xf)
+	if bestLen == 0 {
 		best = -1
 	}
 	// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts the
@@ -293,6 +284,33 @@ func appendIPv6(b []byte, a []byte) []byte {
 	}
 	return b[:l+p]
 }
+
+// ip6ZeroRun holds, for every set of zero groups (bit i: group i), the
+// first longest run of two or more of them as start<<4 | length, or 0
+// when there is none: the groups "::" replaces.
+var ip6ZeroRun = func() (t [256]uint8) {
+	for m := range t {
+		best, bestLen := 0, 0
+		for i := 0; i < 8; {
+			if m&(1<<i) == 0 {
+				i++
+				continue
+			}
+			j := i
+			for j < 8 && m&(1<<j) != 0 {
+				j++
+			}
+			if j-i > bestLen {
+				best, bestLen = i, j-i
+			}
+			i = j
+		}
+		if bestLen >= 2 {
+			t[m] = uint8(best<<4 | bestLen)
+		}
+	}
+	return
+}()
 
 // hexPair holds the two lowercase hex digits of every byte as a
 // little-endian 16-bit word.
