@@ -103,6 +103,7 @@ type pcapReader struct {
 	err      error // the reader's error, returned once buf is drained
 	order    binary.ByteOrder
 	swapped  bool // the file's byte order is not the host's
+	fastLE   bool // a little-endian file on a little-endian host: nextInto's fast path
 	nano     bool
 	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
 	snaplen  int
@@ -190,6 +191,7 @@ func (r *pcapReader) header() error {
 	}
 	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
 	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
+	r.fastLE = !r.swapped && r.order == binary.LittleEndian
 	r.off += 24
 	return nil
 }
@@ -208,7 +210,7 @@ func (r *pcapReader) nextInto(ci *gopacket.CaptureInfo) ([]byte, error) {
 	}
 	h := r.buf[r.off : r.off+16]
 	caplen := binary.LittleEndian.Uint32(h[8:])
-	if r.swapped || r.order == binary.BigEndian || caplen > maxFastRecord || int(caplen) > r.snaplen {
+	if !r.fastLE || caplen > maxFastRecord || int(caplen) > r.snaplen {
 		return r.nextSlow(ci)
 	}
 	start := r.off + r.hdrSize

@@ -23,6 +23,11 @@ type Options struct {
 	// LinkType is the capture's link type: LinkTypePFLOG (the default when
 	// 0) or LinkTypeNFLOG.
 	LinkType int
+	// NoSummary says that the caller never reads Summary (text output):
+	// the pflog header is then decoded only when its text is not in the
+	// cache, and the addresses are not kept as netip.Addr. The text is
+	// the same.
+	NoSummary bool
 }
 
 // Decoder turns pflog packets into text. It keeps tcpdump's per-process
@@ -47,19 +52,17 @@ type Decoder struct {
 	sum Summary // the fields of the last packet, for structured output
 }
 
-// newIP returns a zeroed ipInfo for an IP header about to be printed;
-// releaseIP gives it back when that header's printer returns.
+// newIP returns the ipInfo for an IP header about to be printed, which
+// the caller sets whole (it is not zeroed here); printIP4 and printIP6
+// give it back (restore ipDepth) when they return.
 func (d *Decoder) newIP() *ipInfo {
 	i := d.ipDepth
 	d.ipDepth++
 	if i < len(d.ips) {
-		d.ips[i] = ipInfo{}
 		return &d.ips[i]
 	}
 	return &ipInfo{} // nested deeper than any real packet
 }
-
-func (d *Decoder) releaseIP() { d.ipDepth-- }
 
 // New returns a Decoder.
 func New(opts Options) *Decoder {

@@ -30,7 +30,15 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte{}, 0)
 	f.Add([]byte{69}, 10)
-	f.Fuzz(func(t *testing.T, data []byte, extra int) { fuzzDecodeTwice(t, Options{}, data, extra) })
+	f.Fuzz(func(t *testing.T, data []byte, extra int) {
+		fuzzDecodeTwice(t, Options{}, data, extra)
+		// Without a Summary the text is the same.
+		wire := max(len(data)+extra, 0)
+		with := New(Options{}).AppendRecord(nil, data, wire)
+		if without := New(Options{NoSummary: true}).AppendRecord(nil, data, wire); !bytes.Equal(with, without) {
+			t.Fatalf("NoSummary: %q, with a Summary: %q", without, with)
+		}
+	})
 }
 
 // fuzzDecodeTwice decodes a record twice with one Decoder, after a prefix

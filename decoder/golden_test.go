@@ -62,28 +62,35 @@ func loadGolden(t testing.TB) []goldenCase {
 
 // TestGolden decodes every golden capture with one Decoder per file (the
 // TCP conversation state spans the file, as in one tcpdump process) and
-// compares each record's text, newlines included, with the expected one.
+// compares each record's text, newlines included, with the expected one;
+// once with a Summary, once without (Options.NoSummary, as for text).
 func TestGolden(t *testing.T) {
 	show := goldenShow()
 	for _, c := range loadGolden(t) {
-		t.Run(c.name, func(t *testing.T) {
-			d := New(Options{})
-			var buf []byte
-			bad := 0
-			for i, r := range c.recs {
-				buf = d.AppendRecord(buf[:0], r.Data, r.WireLen)
-				if bytes.Equal(buf, c.want[i]) {
-					continue
-				}
-				bad++
-				if bad <= show {
-					t.Errorf("record %d (caplen %d, len %d):\n%s", i+1, len(r.Data), r.WireLen, goldenDiff(c.want[i], buf))
-				}
+		for _, opts := range []Options{{}, {NoSummary: true}} {
+			name := c.name
+			if opts.NoSummary {
+				name += "/nosummary"
 			}
-			if bad > 0 {
-				t.Errorf("%s: %d of %d records differ (%d match)", c.name, bad, len(c.recs), len(c.recs)-bad)
-			}
-		})
+			t.Run(name, func(t *testing.T) {
+				d := New(opts)
+				var buf []byte
+				bad := 0
+				for i, r := range c.recs {
+					buf = d.AppendRecord(buf[:0], r.Data, r.WireLen)
+					if bytes.Equal(buf, c.want[i]) {
+						continue
+					}
+					bad++
+					if bad <= show {
+						t.Errorf("record %d (caplen %d, len %d):\n%s", i+1, len(r.Data), r.WireLen, goldenDiff(c.want[i], buf))
+					}
+				}
+				if bad > 0 {
+					t.Errorf("%s: %d of %d records differ (%d match)", c.name, bad, len(c.recs), len(c.recs)-bad)
+				}
+			})
+		}
 	}
 }
 

@@ -1,8 +1,11 @@
 package decoder
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"testing"
 
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
@@ -51,6 +54,29 @@ func TestPflogCacheTextIsFresh(t *testing.T) {
 			if got != want {
 				t.Fatalf("round %d, variant %d:\n got %q\nwant %q", round, i, got, want)
 			}
+		}
+	}
+}
+
+// TestRawPflogKeyIsKeyOf: the key read from a header's bytes is the key
+// of the decoded header, for random bytes and for rules with and without
+// an anchor.
+func TestRawPflogKeyIsKeyOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	data := make([]byte, pfloghdr.FreeBSDStructSize)
+	for i := 0; i < 2000; i++ {
+		for j := range data {
+			data[j] = byte(r.Uint32())
+		}
+		if i%2 == 0 {
+			binary.BigEndian.PutUint32(data[40:], pfloghdr.NoSubrule)
+		}
+		var h pfloghdr.Header
+		if !pfloghdr.DecodeFixed(data, &h) {
+			t.Fatal("DecodeFixed failed")
+		}
+		if got, want := rawPflogKey(data), pflogcache.KeyOf(&h); got != want {
+			t.Fatalf("header % x: key %x, KeyOf %x", data, got, want)
 		}
 	}
 }

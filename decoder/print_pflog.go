@@ -52,21 +52,26 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	}
 	hl := (l + 3) &^ 3
 	h := &d.sum.Pflog // decoded in place: the Summary holds it
-	if len(data) < hl || !pfloghdr.DecodeFixed(data, h) {
+	if len(data) < hl || len(data) < pfloghdr.FreeBSDStructSize {
 		return appendTrunc(b, "pflog")
 	}
 	start := len(b)
-	b = d.appendPflogHeader(b, h)
+	if d.opts.NoSummary {
+		b = d.appendPflogRaw(b, data, h)
+	} else {
+		pfloghdr.DecodeFixed(data, h)
+		b = d.appendPflogHeader(b, h)
+	}
 	if start == d.spans.base {
 		d.sum.PflogText = len(b) - start
 	}
 	payload := data[hl:]
 	length := wireLen - hl
 	d.sum.HasPflog, d.sum.Length = true, length
-	switch {
-	case h.AF == pfloghdr.AFInet:
+	switch af := data[1]; { // h.AF, which NoSummary may not have decoded
+	case af == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)
-	case pfloghdr.IsInet6(h.AF):
+	case pfloghdr.IsInet6(af):
 		return d.printIP6(b, payload, length)
 	}
 	return appendHexASCIIDump(b, payload)

@@ -1,5 +1,7 @@
 package decoder
 
+import "slices"
+
 // TCP flag bits in tcpdump's printing order.
 const (
 	thFIN = 0x01
@@ -14,25 +16,37 @@ const (
 
 const tcpFlagLetters = "FSRP.UEW"
 
-// tcpFlagsText holds the text of every flags byte: tcpdump's letters,
-// or "none".
-var tcpFlagsText = func() (t [256]string) {
-	t[0] = "none"
-	for f := 1; f < len(t); f++ {
-		var s []byte
+// tcpFlagsField holds, for every flags byte, "Flags [" and tcpdump's
+// letters, or "none", and "]": at most 16 bytes, stored at once.
+var tcpFlagsField = func() (t [256]struct {
+	text [16]byte
+	n    uint8
+}) {
+	for f := range t {
+		s := []byte("Flags [")
+		if f == 0 {
+			s = append(s, "none"...)
+		}
 		for i := 0; i < 8; i++ {
 			if f&(1<<i) != 0 {
 				s = append(s, tcpFlagLetters[i])
 			}
 		}
-		t[f] = string(s)
+		s = append(s, ']')
+		t[f].n = uint8(copy(t[f].text[:], s))
 	}
 	return
 }()
 
-// appendTCPFlags appends the flags byte as tcpdump's letters, or "none".
+// appendTCPFlags appends "Flags [LETTERS]" for the flags byte.
 func appendTCPFlags(b []byte, f uint8) []byte {
-	return append(b, tcpFlagsText[f]...)
+	e := &tcpFlagsField[f]
+	l := len(b)
+	if cap(b)-l < len(e.text) {
+		b = slices.Grow(b, len(e.text))
+	}
+	*(*[16]byte)(b[l : l+16]) = e.text
+	return b[:l+int(e.n)]
 }
 
 // tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
@@ -110,9 +124,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
 	}
 	win, urp := be16(data[14:]), be16(data[18:])
-	b = append(b, "Flags ["...)
 	b = appendTCPFlags(b, flags)
-	b = append(b, ']')
 
 	var thseq, thack uint32
 	rev := false
@@ -124,14 +136,22 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		if sport == dport {
 			rev = compareBytes(ip.src, ip.dst) > 0
 		}
+		a, z := ip.src, ip.dst
+		k.port = uint32(sport)<<16 | uint32(dport)
 		if rev {
-			copy(k.addr[:n], ip.dst)
-			copy(k.addr[16:16+n], ip.src)
+			a, z = z, a
 			k.port = uint32(dport)<<16 | uint32(sport)
-		} else {
-			copy(k.addr[:n], ip.src)
-			copy(k.addr[16:16+n], ip.dst)
-			k.port = uint32(sport)<<16 | uint32(dport)
+		}
+		switch { // fixed-size moves rather than two calls of memmove
+		case n == 4 && len(z) == 4:
+			*(*[4]byte)(k.addr[0:4]) = [4]byte(a)
+			*(*[4]byte)(k.addr[16:20]) = [4]byte(z)
+		case n == 16 && len(z) == 16:
+			*(*[16]byte)(k.addr[0:16]) = [16]byte(a)
+			*(*[16]byte)(k.addr[16:32]) = [16]byte(z)
+		default:
+			copy(k.addr[:n], a)
+			copy(k.addr[16:16+n], z)
 		}
 		e, found := d.seq.get(&k)
 		if !found || flags&thSYN != 0 {

@@ -46,7 +46,8 @@ func (s *Summary) reset() {
 }
 
 // Summary returns the fields of the packet last passed to AppendRecord.
-// It is valid until the next call.
+// It is valid until the next call, and not filled in under
+// Options.NoSummary.
 func (d *Decoder) Summary() *Summary { return &d.sum }
 
 // outermost reports whether ip is the outermost IP header of the packet.
@@ -59,6 +60,9 @@ func (d *Decoder) noteIP(ip *ipInfo) {
 		return
 	}
 	ip.spans = &d.spans
+	if d.opts.NoSummary {
+		return
+	}
 	if ip.v6 {
 		d.sum.Src = netip.AddrFrom16([16]byte(ip.src))
 		d.sum.Dst = netip.AddrFrom16([16]byte(ip.dst))

@@ -1,6 +1,7 @@
 package decoder
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"testing"
 )
@@ -48,6 +49,44 @@ func TestTCPOptionCacheTextIsFresh(t *testing.T) {
 		want, wok := appendTCPOptions([]byte("x"), data, hlen, plen, rev, thseq, thack)
 		if string(got) != string(want) || gok != wok {
 			t.Fatalf("options % x (%d captured): got %q %v, want %q %v", o, len(data)-20, got, gok, want, wok)
+		}
+	}
+}
+
+// TestTCPOptionCacheTimestamps checks that option lists read from
+// the cache, timestamps included, print what appendTCPOptions prints:
+// every list twice (a miss, then a hit), and the timestamp lists again
+// with other values of every length.
+func TestTCPOptionCacheTimestamps(t *testing.T) {
+	lists := [][]byte{
+		{1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0},                                      // nop,nop,TS
+		{2, 4, 5, 180, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7},            // mss,sackOK,TS,nop,wscale
+		{2, 4, 5, 180, 1, 3, 3, 7, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0},            // mss,nop,wscale,sackOK,TS
+		{8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},                                      // TS,eol,eol
+		{2, 4, 5, 180, 1, 3, 3, 7, 0, 0, 0, 0},                                     // mss,nop,wscale,eol
+		{8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, // two TS: not cached
+		{1, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0},                                       // TS of length 9
+	}
+	values := []uint32{0, 7, 42, 123456, 4294967295, 1000000000, 99, 100000}
+	d := New(Options{})
+	for _, opts := range lists {
+		for round := 0; round < 2*len(values); round++ {
+			data := make([]byte, 20+len(opts))
+			data[12] = byte((20+len(opts))/4) << 4
+			copy(data[20:], opts)
+			for i := 0; i+10 <= len(opts); i++ {
+				if opts[i] == 8 && opts[i+1] == 10 {
+					binary.BigEndian.PutUint32(data[20+i+2:], values[round%len(values)])
+					binary.BigEndian.PutUint32(data[20+i+6:], values[(round+3)%len(values)])
+					break
+				}
+			}
+			hlen := len(data)
+			want, wok := appendTCPOptions([]byte("x"), data, hlen, 0, false, 0, 0)
+			got, gok := d.appendTCPOptionsCached([]byte("x"), data, hlen, 0, false, 0, 0)
+			if string(got) != string(want) || gok != wok {
+				t.Fatalf("options % x: cached %q, %v; formatted %q, %v", data[20:], got, gok, want, wok)
+			}
 		}
 	}
 }

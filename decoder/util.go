@@ -182,16 +182,16 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// octetText holds the decimal text of every byte value as a
-// little-endian word, the digits first; octetLen holds its length. A
-// dotted quad is then four 4-byte stores.
-var octetText, octetLen = func() (t [256]uint32, n [256]uint8) {
+// octetDot holds, for every byte value, its decimal text followed by a
+// dot as a little-endian word, the digits first, in the low 32 bits, and
+// the text's length without the dot above them. "255." fills the word: a
+// dotted quad is two 8-byte words, each put together from two entries.
+var octetDot = func() (t [256]uint64) {
 	for v := 0; v < 256; v++ {
 		var w [4]byte
-		d := appendUint(nil, uint64(v))
+		d := append(appendUint(nil, uint64(v)), '.')
 		copy(w[:], d)
-		t[v] = binary.LittleEndian.Uint32(w[:])
-		n[v] = uint8(len(d))
+		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d)-1)<<32
 	}
 	return
 }()
@@ -210,15 +210,15 @@ func appendIPv4(b []byte, a []byte) []byte {
 func putIPv4(d []byte, a []byte) int {
 	_ = a[3]
 	_ = d[15]
-	p := 0
-	for i := 0; i < 3; i++ {
-		v := a[i]
-		binary.LittleEndian.PutUint32(d[p&15:], octetText[v]|'.'<<(8*octetLen[v]))
-		p += int(octetLen[v]) + 1
-	}
-	v := a[3]
-	binary.LittleEndian.PutUint32(d[p&15:], octetText[v])
-	return p + int(octetLen[v])
+	e0, e1, e2, e3 := octetDot[a[0]], octetDot[a[1]], octetDot[a[2]], octetDot[a[3]]
+	n0, n2 := e0>>32+1, e2>>32+1 // with their dots: at most 4
+	// "a.b." and "c.d." (with a dot after d that the length leaves out).
+	w0 := uint64(uint32(e0)) | uint64(uint32(e1))<<(8*n0&63)
+	w1 := uint64(uint32(e2)) | uint64(uint32(e3))<<(8*n2&63)
+	p := int(n0+e1>>32+1) & 15 // at most 8
+	binary.LittleEndian.PutUint64(d, w0)
+	binary.LittleEndian.PutUint64(d[p:], w1)
+	return p + int(n2+e3>>32)
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
@@ -228,25 +228,16 @@ func putIPv4(d []byte, a []byte) int {
 func appendIPv6(b []byte, a []byte) []byte {
 	_ = a[15]
 	var g [8]uint16
+	zero := 0 // bit i: group i is zero
 	for i := range g {
 		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
+		if g[i] == 0 {
+			zero |= 1 << i
+		}
 	}
-	best, bestLen := -1, 0
-	for i := 0; i < 8; {
-		if g[i] != 0 {
-			i++
-			continue
-		}
-		j := i
-		for j < 8 && g[j] == 0 {
-			j++
-		}
-		if j-i > bestLen {
-			best, bestLen = i, j-i
-		}
-		i = j
-	}
-	if bestLen < 2 {
+	run := ip6ZeroRun[zero&0xff]
+	best, bestLen := int(run>>4), int(run&0xf)
+	if bestLen == 0 {
 		best = -1
 	}
 	// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts the
@@ -275,24 +266,60 @@ func appendIPv6(b []byte, a []byte) []byte {
 			d[p] = ':'
 			p++
 		}
+		// The group's digits as one 4-byte store (d has room past the
+		// last group's).
 		v := g[i]
+		w, n := uint32(hexPair[v>>8])|uint32(hexPair[v&0xff])<<16, 4
 		switch {
 		case v >= 0x1000:
-			d[p], d[p+1], d[p+2], d[p+3] = hexDigits[v>>12], hexDigits[v>>8&0xf], hexDigits[v>>4&0xf], hexDigits[v&0xf]
-			p += 4
 		case v >= 0x100:
-			d[p], d[p+1], d[p+2] = hexDigits[v>>8], hexDigits[v>>4&0xf], hexDigits[v&0xf]
-			p += 3
+			w, n = uint32(hexDigits[v>>8&0xf])|uint32(hexPair[v&0xff])<<8, 3
 		case v >= 0x10:
-			d[p], d[p+1] = hexDigits[v>>4], hexDigits[v&0xf]
-			p += 2
+			w, n = uint32(hexPair[v&0xff]), 2
 		default:
-			d[p] = hexDigits[v]
-			p++
+			w, n = uint32(hexDigits[v&0xf]), 1
 		}
+		binary.LittleEndian.PutUint32(d[p:p+4], w)
+		p += n
 	}
 	return b[:l+p]
 }
+
+// ip6ZeroRun holds, for every set of zero groups (bit i: group i), the
+// first longest run of two or more of them as start<<4 | length, or 0
+// when there is none: the groups "::" replaces.
+var ip6ZeroRun = func() (t [256]uint8) {
+	for m := range t {
+		best, bestLen := 0, 0
+		for i := 0; i < 8; {
+			if m&(1<<i) == 0 {
+				i++
+				continue
+			}
+			j := i
+			for j < 8 && m&(1<<j) != 0 {
+				j++
+			}
+			if j-i > bestLen {
+				best, bestLen = i, j-i
+			}
+			i = j
+		}
+		if bestLen >= 2 {
+			t[m] = uint8(best<<4 | bestLen)
+		}
+	}
+	return
+}()
+
+// hexPair holds the two lowercase hex digits of every byte as a
+// little-endian 16-bit word.
+var hexPair = func() (t [256]uint16) {
+	for i := range t {
+		t[i] = uint16(hexDigits[i>>4]) | uint16(hexDigits[i&0xf])<<8
+	}
+	return
+}()
 
 // hostOrder reads integers that the capturing kernel stored in its own
 // byte order (pflog's uid and pid, NFLOG's TLV headers), as tcpdump does

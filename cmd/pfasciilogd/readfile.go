@@ -23,7 +23,7 @@ func readFile(c *config, stdout io.Writer) error {
 	if !decoder.Supported(lt) {
 		return fmt.Errorf("%s: link type %s (%d) is not PFLOG (117) or NFLOG (239)", c.readFile, layers.LinkType(lt), lt)
 	}
-	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
+	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt, NoSummary: c.format != formatJSON})
 	// Records are appended to out, whole, and out is written once it
 	// holds outSize bytes: no copy into a bufio.Writer per record.
 	const outSize = 256 << 10

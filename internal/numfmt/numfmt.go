@@ -70,14 +70,45 @@ func AppendUint(b []byte, v uint64) []byte {
 	if v < 100000 { // ports, lengths, windows: the common case
 		return b[:l+PutSmall(b[l:l+5], uint32(v))]
 	}
-	if v <= 0xffffffff { // sequence numbers: one call, not three
+	if v <= 0xffffffff { // sequence numbers: straight-line code
 		n := decimalLen32(uint32(v))
-		putDecimal32(b[l:l+n], uint32(v))
+		putLarge32(b[l:l+n], uint32(v))
 		return b[:l+n]
 	}
 	n := DecimalLen(v)
 	PutDecimal(b[l:l+n], v)
 	return b[:l+n]
+}
+
+// putLarge32 writes 100000 <= v into the whole of d, which is exactly
+// DecimalLen(v) bytes long: the last eight digits as two groups of four
+// and the none, one or two before them, or the last four and the two or three
+// before them.
+func putLarge32(d []byte, v uint32) {
+	n := len(d)
+	if n >= 8 {
+		hi := v / 100000000
+		lo := v - hi*100000000
+		q := lo / 10000
+		Put4(d[n-8:n-4], q)
+		Put4(d[n-4:n], lo-q*10000)
+		switch n {
+		case 10:
+			Put2(d[0:2], hi)
+		case 9:
+			d[0] = byte('0' + hi)
+		}
+		return
+	}
+	hi := v / 10000 // 10 to 999
+	Put4(d[n-4:n], v-hi*10000)
+	if n == 7 {
+		q := hi / 100
+		d[0] = byte('0' + q)
+		Put2(d[1:3], hi-q*100)
+	} else {
+		Put2(d[0:2], hi)
+	}
 }
 
 // PutSmall writes v < 100000 at the start of d, which has room for five

@@ -117,7 +117,16 @@ type Appender struct {
 	// or "15:04:05."): the packets of a second share it.
 	sec     int64
 	secText []byte // empty: none
+	// line is secText, six places for the microseconds at usAt, the zone
+	// and a space: lineLen bytes (0: none yet).
+	line    [lineSize]byte
+	usAt    uint8
+	lineLen uint8
 }
+
+// lineSize holds the longest prefix, "2006-01-02T15:04:05.000000-07:00 "
+// (33 bytes), with room to spare.
+const lineSize = 64
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
@@ -130,34 +139,44 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 	if a.f == None {
 		return b
 	}
-	return append(a.AppendTime(b, t), ' ')
+	return a.appendTime(b, t, 1)
 }
 
 // AppendTime is Append without the trailing space.
 func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
+	return a.appendTime(b, t, 0)
+}
+
+// appendTime appends the prefix for t and the first space bytes (0 or 1)
+// of " ": line is copied whole, one fixed-size move into the reservation,
+// and the six digits of the microseconds written over its places.
+func (a *Appender) appendTime(b []byte, t time.Time, space int) []byte {
 	switch a.f {
 	case None:
 		return b
 	case Unix:
-		return appendUnix(b, t)
+		b = appendUnix(b, t)
+		if space != 0 {
+			b = append(b, ' ')
+		}
+		return b
 	}
 	sec := t.Unix()
-	if loc := t.Location(); loc != a.loc || sec != a.sec || len(a.secText) == 0 {
+	if loc := t.Location(); loc != a.loc || sec != a.sec || a.lineLen == 0 {
 		a.second(t, sec, loc)
 	}
-	b = append(b, a.secText...)
-	// uuuuuu, written in place.
 	l := len(b)
-	if cap(b)-l < 6 {
-		b = slices.Grow(b, 6)
+	if cap(b)-l < lineSize {
+		b = slices.Grow(b, lineSize)
 	}
-	d := b[l : l+6]
+	d := (*[lineSize]byte)(b[l : l+lineSize])
+	*d = a.line
 	us := uint32(t.Nanosecond()) / 1000
-	numfmt.Put2(d[0:], us/10000)
-	numfmt.Put2(d[2:], us/100%100)
-	numfmt.Put2(d[4:], us%100)
-	b = b[:l+6]
-	return append(b, a.zone...)
+	p := int(a.usAt) & 31 // 20 or 9: no bounds checks
+	numfmt.Put2(d[p:p+2], us/10000)
+	numfmt.Put2(d[p+2:p+4], us/100%100)
+	numfmt.Put2(d[p+4:p+6], us%100)
+	return b[:l+int(a.lineLen)-1+space]
 }
 
 // second sets secText to the text of t's second, sec, up to its
@@ -209,4 +228,9 @@ func (a *Appender) second(t time.Time, sec int64, loc *time.Location) {
 	numfmt.Put2(d[6:], s%60)
 	d[8] = '.'
 	a.secText = append(a.secText, d[:]...)
+	a.usAt = uint8(copy(a.line[:], a.secText))
+	n := int(a.usAt) + 6
+	n += copy(a.line[n:lineSize-1], a.zone)
+	a.line[n] = ' '
+	a.lineLen = uint8(n + 1)
 }

@@ -2,6 +2,7 @@ package timefmt
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below, wherever the test runs
@@ -45,6 +46,9 @@ func TestAppenderMatchesFormat(t *testing.T) {
 					want := string(f.Append(nil, ts))
 					if got != want {
 						t.Fatalf("%v in %v at %v: Appender %q, Format.Append %q", f, loc, ts.UTC(), got, want)
+					}
+					if got, want := string(a.AppendTime([]byte("x"), ts)), "x"+strings.TrimSuffix(want, " "); got != want {
+						t.Fatalf("%v in %v at %v: AppendTime %q, want %q", f, loc, ts.UTC(), got, want)
 					}
 				}
 			}
