@@ -165,7 +165,7 @@ func daemon(c *config, stderr io.Writer) int {
 	}
 
 	var counters capture.Counters
-	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface)})
+	dec := decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: guessLinkType(c.iface), NoSummary: c.format != formatJSON})
 	batch := &lineBatch{w: w, b: make([]byte, 0, maxBatch+64<<10)}
 	capCfg.BatchEnd = batch.flush
 	format := newRecordFormatter(c)
@@ -176,7 +176,7 @@ func daemon(c *config, stderr io.Writer) int {
 		if lt != dec.LinkType() {
 			d := decoders[lt]
 			if d == nil {
-				d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt})
+				d = decoder.New(decoder.Options{AbsoluteSeq: c.absSeq, SeqTableSize: c.seqTable, LinkType: lt, NoSummary: c.format != formatJSON})
 				decoders[lt] = d
 			}
 			dec = d
