@@ -367,18 +367,21 @@ func appendString(b []byte, s []byte, plain int) []byte {
 func plainWords(s []byte) int {
 	const highs = 0x8080808080808080
 	le := binary.LittleEndian
-	i := 0
-	for ; i+32 <= len(s); i += 32 {
-		if (bad8(le.Uint64(s[i:]))|bad8(le.Uint64(s[i+8:]))|bad8(le.Uint64(s[i+16:]))|bad8(le.Uint64(s[i+24:])))&highs != 0 {
+	n := len(s)
+	for len(s) >= 32 {
+		_ = s[31]
+		if (bad8(le.Uint64(s[0:8]))|bad8(le.Uint64(s[8:16]))|bad8(le.Uint64(s[16:24]))|bad8(le.Uint64(s[24:32])))&highs != 0 {
 			break
 		}
+		s = s[32:]
 	}
-	for ; i+8 <= len(s); i += 8 {
-		if !plain8(le.Uint64(s[i:])) {
+	for len(s) >= 8 {
+		if !plain8(le.Uint64(s[:8])) {
 			break
 		}
+		s = s[8:]
 	}
-	return i
+	return n - len(s)
 }
 
 func plain8(w uint64) bool { return bad8(w)&0x8080808080808080 == 0 }
