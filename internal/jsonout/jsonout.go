@@ -317,6 +317,12 @@ func appendString(b []byte, s []byte, plain int) []byte {
 			if i == len(s) {
 				break
 			}
+			// The last word, overlapping the one refused or the
+			// tail shorter than a word: plain, it ends the string.
+			if len(s)-i < 8 && plain8(binary.LittleEndian.Uint64(s[len(s)-8:])) {
+				i = len(s)
+				break
+			}
 		}
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
