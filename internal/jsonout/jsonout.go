@@ -162,6 +162,12 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 	if s.HasPflog {
 		b, plain = appendCachedPflog(b, &s.Pflog, cache, text[:min(s.PflogText, len(text))])
 	}
+	if src := s.SrcText; plain > 0 && src[0] == plain && src[0] < src[1] && src[1] <= len(text) {
+		// The source address follows the pflog header's text: the
+		// decoder's digits, hex, dots and colons (copied as they are
+		// by appendAddr too), so the plain run goes on through it.
+		plain = src[1]
+	}
 	b = append(b, `,"proto":`...)
 	if s.Proto >= 0 && s.Proto < 256 {
 		b = append(b, '"')
