@@ -186,11 +186,11 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 	b = appendAddr(b, s.Dst, text, s.DstText)
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
-		b = numfmt.AppendUint(b, uint64(s.SPort))
+		b = appendSmall(b, s.SPort)
 	}
 	if s.DPort >= 0 {
 		b = append(b, `,"dport":`...)
-		b = numfmt.AppendUint(b, uint64(s.DPort))
+		b = appendSmall(b, s.DPort)
 	}
 	if s.HasTCPFlags {
 		b = append(b, `,"tcp_flags":"`...)
@@ -206,6 +206,33 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 func appendInt(b []byte, v int) []byte {
 	if v < 0 {
 		return numfmt.AppendUint(append(b, '-'), uint64(-v))
+	}
+	return appendSmall(b, v)
+}
+
+// appendSmall appends 0 <= v in decimal: below 100,000 (ports, lengths)
+// with one append of its digits, pairs of them from numfmt.DigitPairs.
+func appendSmall(b []byte, v int) []byte {
+	const dp = numfmt.DigitPairs
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, dp[2*v], dp[2*v+1])
+	case v < 1000:
+		q := v / 100
+		r := v - q*100
+		return append(b, byte('0'+q), dp[2*r], dp[2*r+1])
+	case v < 10000:
+		q := v / 100
+		r := v - q*100
+		return append(b, dp[2*q], dp[2*q+1], dp[2*r], dp[2*r+1])
+	case v < 100000:
+		q := v / 10000
+		r := v - q*10000
+		h := r / 100
+		l := r - h*100
+		return append(b, byte('0'+q), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1])
 	}
 	return numfmt.AppendUint(b, uint64(v))
 }
