@@ -93,6 +93,24 @@ var protoNames = [256]string{
 	136: "udplite", 137: "mpls-in-ip", 139: "hip", 140: "shim6",
 }
 
+// protoMembers and tcpFlagsMembers hold the "proto" member of each
+// protocol number and the "tcp_flags" member of each flags byte, comma
+// first.
+var protoMembers, tcpFlagsMembers [256]string
+
+func init() {
+	for i := range protoMembers {
+		b := []byte(`,"proto":"`)
+		if n := protoNames[i]; n != "" {
+			b = append(b, n...)
+		} else {
+			b = numfmt.AppendUint(b, uint64(i))
+		}
+		protoMembers[i] = string(append(b, '"'))
+		tcpFlagsMembers[i] = string(append(appendTCPFlags([]byte(`,"tcp_flags":"`), uint8(i)), '"'))
+	}
+}
+
 const tcpFlagLetters = "FSRP.UEW" // tcpdump's order: FIN SYN RST PUSH ACK URG ECE CWR
 
 // appendTCPFlags appends the flags byte as tcpdump prints it between
@@ -168,17 +186,10 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 		// by appendAddr too), so the plain run goes on through it.
 		plain = src[1]
 	}
-	b = append(b, `,"proto":`...)
 	if s.Proto >= 0 && s.Proto < 256 {
-		b = append(b, '"')
-		if n := protoNames[s.Proto]; n != "" {
-			b = append(b, n...)
-		} else {
-			b = numfmt.AppendUint(b, uint64(s.Proto))
-		}
-		b = append(b, '"')
+		b = append(b, protoMembers[s.Proto]...)
 	} else {
-		b = append(b, "null"...)
+		b = append(b, `,"proto":null`...)
 	}
 	b = append(b, `,"src":`...)
 	b = appendAddr(b, s.Src, text, s.SrcText)
@@ -193,9 +204,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 		b = appendSmall(b, s.DPort)
 	}
 	if s.HasTCPFlags {
-		b = append(b, `,"tcp_flags":"`...)
-		b = appendTCPFlags(b, s.TCPFlags)
-		b = append(b, '"')
+		b = append(b, tcpFlagsMembers[s.TCPFlags]...)
 	}
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
