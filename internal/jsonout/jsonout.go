@@ -191,10 +191,19 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 	} else {
 		b = append(b, `,"proto":null`...)
 	}
-	b = append(b, `,"src":`...)
-	b = appendAddr(b, s.Src, text, s.SrcText)
-	b = append(b, `,"dst":`...)
-	b = appendAddr(b, s.Dst, text, s.DstText)
+	if src, dst := s.SrcText, s.DstText; copyable(s.Src, text, src) && copyable(s.Dst, text, dst) {
+		// Both addresses as the text holds them, in one go.
+		b = append(b, `,"src":"`...)
+		b = append(b, text[src[0]:src[1]]...)
+		b = append(b, `","dst":"`...)
+		b = append(b, text[dst[0]:dst[1]]...)
+		b = append(b, '"')
+	} else {
+		b = append(b, `,"src":`...)
+		b = appendAddr(b, s.Src, text, s.SrcText)
+		b = append(b, `,"dst":`...)
+		b = appendAddr(b, s.Dst, text, s.DstText)
+	}
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
 		b = appendSmall(b, s.SPort)
@@ -313,12 +322,18 @@ func appendAddr(b []byte, a netip.Addr, text []byte, span [2]int) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	if span[0] < span[1] && span[1] <= len(text) && (a.Is4() || !v4Compatible(a)) {
+	if copyable(a, text, span) {
 		b = append(b, text[span[0]:span[1]]...)
 	} else {
 		b = a.AppendTo(b)
 	}
 	return append(b, '"')
+}
+
+// copyable reports whether text holds the valid address a at span as
+// appendAddr writes it.
+func copyable(a netip.Addr, text []byte, span [2]int) bool {
+	return span[0] < span[1] && span[1] <= len(text) && a.IsValid() && (a.Is4() || !v4Compatible(a))
 }
 
 func v4Compatible(a netip.Addr) bool {
