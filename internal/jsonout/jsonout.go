@@ -158,24 +158,23 @@ func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte)
 // appendRest appends the members after "time"'s value, the pflog
 // members through cache unless it is nil.
 func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cache) []byte {
-	b = append(b, '"')
 	if s == nil {
-		b = append(b, `,"af":null,"proto":null,"src":null,"dst":null,"length":0`...)
+		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
 		return appendText(b, text, 0)
 	}
 	plain := 0 // the first plain bytes of text need no escaping
-	b = append(b, `,"af":`...)
+	// The time's closing quote and the whole "af" member, in one piece.
 	switch {
 	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
-		b = append(b, `"inet"`...)
+		b = append(b, `","af":"inet"`...)
 	case s.HasPflog && pfloghdr.IsInet6(s.Pflog.AF):
-		b = append(b, `"inet6"`...)
+		b = append(b, `","af":"inet6"`...)
 	case !s.HasPflog && s.Src.Is4():
-		b = append(b, `"inet"`...)
+		b = append(b, `","af":"inet"`...)
 	case !s.HasPflog && s.Src.Is6():
-		b = append(b, `"inet6"`...)
+		b = append(b, `","af":"inet6"`...)
 	default:
-		b = append(b, "null"...)
+		b = append(b, `","af":null`...)
 	}
 	if s.HasPflog {
 		b, plain = appendCachedPflog(b, &s.Pflog, cache, text[:min(s.PflogText, len(text))])
