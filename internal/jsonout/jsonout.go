@@ -37,6 +37,7 @@ package jsonout
 import (
 	"encoding/binary"
 	"net/netip"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -95,10 +96,14 @@ var protoNames = [256]string{
 
 // protoMembers and tcpFlagsMembers hold the "proto" member of each
 // protocol number and the "tcp_flags" member of each flags byte, comma
-// first.
-var protoMembers, tcpFlagsMembers [256]string
+// first. They are built by the first NewEncoder or Append, so that a
+// daemon writing text does not pay for them at start-up.
+var (
+	protoMembers, tcpFlagsMembers [256]string
+	tablesOnce                    sync.Once
+)
 
-func init() {
+func buildTables() {
 	for i := range protoMembers {
 		b := []byte(`,"proto":"`)
 		if n := protoNames[i]; n != "" {
@@ -132,6 +137,7 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 // record has none, such as tcpdump's "[Invalid header: ...]"), and text
 // the record the decoder printed for it; its final newline is left out.
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
+	tablesOnce.Do(buildTables)
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
 	return appendRest(b, s, text, nil)
@@ -146,7 +152,10 @@ type Encoder struct {
 }
 
 // NewEncoder returns an Encoder.
-func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.RFC3339)} }
+func NewEncoder() *Encoder {
+	tablesOnce.Do(buildTables)
+	return &Encoder{time: timefmt.NewAppender(timefmt.RFC3339)}
+}
 
 // Append is the package's Append.
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
