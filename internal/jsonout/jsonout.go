@@ -37,7 +37,6 @@ package jsonout
 import (
 	"encoding/binary"
 	"net/netip"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -96,14 +95,10 @@ var protoNames = [256]string{
 
 // protoMembers and tcpFlagsMembers hold the "proto" member of each
 // protocol number and the "tcp_flags" member of each flags byte, comma
-// first. They are built by the first NewEncoder or Append, so that a
-// daemon writing text does not pay for them at start-up.
-var (
-	protoMembers, tcpFlagsMembers [256]string
-	tablesOnce                    sync.Once
-)
+// first.
+var protoMembers, tcpFlagsMembers [256]string
 
-func buildTables() {
+func init() {
 	for i := range protoMembers {
 		b := []byte(`,"proto":"`)
 		if n := protoNames[i]; n != "" {
@@ -137,7 +132,6 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 // record has none, such as tcpdump's "[Invalid header: ...]"), and text
 // the record the decoder printed for it; its final newline is left out.
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
-	tablesOnce.Do(buildTables)
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
 	return appendRest(b, s, text, nil)
@@ -152,10 +146,7 @@ type Encoder struct {
 }
 
 // NewEncoder returns an Encoder.
-func NewEncoder() *Encoder {
-	tablesOnce.Do(buildTables)
-	return &Encoder{time: timefmt.NewAppender(timefmt.RFC3339)}
-}
+func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.RFC3339)} }
 
 // Append is the package's Append.
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
