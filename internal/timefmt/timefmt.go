@@ -2,6 +2,7 @@
 package timefmt
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -74,15 +75,18 @@ func (f Format) Append(b []byte, t time.Time) []byte {
 }
 
 func appendUnix(b []byte, t time.Time) []byte {
-	sec := t.Unix()
-	usec := t.Nanosecond() / 1000
+	b = appendUnixSec(b, t.Unix())
+	return appendDec(b, uint64(t.Nanosecond()/1000), 6)
+}
+
+// appendUnixSec appends the seconds of a Unix prefix and its point.
+func appendUnixSec(b []byte, sec int64) []byte {
 	if sec < 0 {
 		b = append(b, '-')
 		sec = -sec
 	}
 	b = appendDec(b, uint64(sec), 1)
-	b = append(b, '.')
-	return appendDec(b, uint64(usec), 6)
+	return append(b, '.')
 }
 
 func appendDec(b []byte, v uint64, width int) []byte {
@@ -96,41 +100,50 @@ func appendDec(b []byte, v uint64, width int) []byte {
 	return append(b, tmp[i:]...)
 }
 
-// Appender appends the prefix of one Format like Format.Append, but keeps
-// the zone offset with the span of Unix seconds it holds for (ZoneBounds),
-// the text of the local date and that of the last second, so that a
-// packet costs a copy and three digit pairs: the packets of one second
-// share its text up to the microseconds, and the time of day of a new
-// second is written from the local second of the day. The output is Format.Append's,
-// byte for byte. An Appender is not safe for concurrent use.
+// Appender appends the prefix of one Format like Format.Append, byte for
+// byte, from the text of the last second it wrote: the packets of one
+// second share their text up to the microseconds, and cost a copy of it
+// and one store of the six digits. A new second in the same minute (and
+// span of one zone offset) rewrites the two digits of the seconds; a new
+// minute is written from the local second of the day, with the zone
+// offset kept with the span of Unix seconds it holds for (ZoneBounds) and
+// the text of the local date. An Appender is not safe for concurrent use.
 type Appender struct {
-	f          Format
-	loc        *time.Location // the location zone and date are for; nil: nothing yet
-	zoneFrom   int64          // the Unix seconds [zoneFrom, zoneTo) have offset
-	zoneTo     int64
-	offset     int64  // seconds east of UTC
-	zone       []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
-	day        int64  // the local day (days since 1970-01-01) date holds
-	date       []byte // "2006-01-02T" (not Tcpdump)
-	dateForDay bool   // date holds day
-	// The text up to the microseconds of the second sec ("2006-01-02T15:04:05."
-	// or "15:04:05."): the packets of a second share it.
-	sec     int64
-	secText []byte // empty: none
-	// line is secText, six places for the microseconds at usAt, the zone
-	// and a space: lineLen bytes (0: none yet).
-	line    [lineSize]byte
-	usAt    uint8
-	lineLen uint8
+	// The prefix of the second sec in loc: line[:n] with the six digits
+	// of the microseconds to be written at usAt. tail is the two bytes
+	// of line after those digits, in the top of a little-endian word,
+	// so that the digits are one 8-byte store. loc is nil (nothing
+	// cached) until a first prefix, and always for None.
+	sec  int64
+	loc  *time.Location
+	line [lineSize]byte
+	usAt uint8
+	n    uint8 // with the trailing space
+	tail uint64
+
+	f Format
+	// sec's minute: a second in [minFrom, minTo) (of one zone span)
+	// differs from minStart only in its two digits at usAt-3. An empty
+	// span (Unix) holds nothing.
+	minStart, minFrom, minTo int64
+	zoneLoc                  *time.Location // the location zone and date are for; nil: nothing yet
+	zoneFrom                 int64          // the Unix seconds [zoneFrom, zoneTo) have offset
+	zoneTo                   int64
+	offset                   int64  // seconds east of UTC
+	zone                     []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
+	day                      int64  // the local day (days since 1970-01-01) date holds
+	date                     []byte // "2006-01-02T" (not Tcpdump)
+	dateForDay               bool   // date holds day
 }
 
-// lineSize holds the longest prefix, "2006-01-02T15:04:05.000000-07:00 "
-// (33 bytes), with room to spare.
-const lineSize = 64
+// lineSize holds the longest prefix, "-9223372036854775808.000000 "
+// (Unix, 28 bytes; ISO is 33), and the 8-byte store of the digits at
+// usAt <= 21.
+const lineSize = 48
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
-	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8), secText: make([]byte, 0, 32)}
+	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
 }
 
 // Append appends the prefix for t, including its trailing space, to b.
@@ -139,51 +152,105 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 	if a.f == None {
 		return b
 	}
-	return a.appendTime(b, t, 1)
+	return a.AppendAt(b, t.Unix(), int64(t.Nanosecond()), t.Location())
 }
 
 // AppendTime is Append without the trailing space.
 func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
-	return a.appendTime(b, t, 0)
-}
-
-// appendTime appends the prefix for t and the first space bytes (0 or 1)
-// of " ": line is copied whole, one fixed-size move into the reservation,
-// and the six digits of the microseconds written over its places.
-func (a *Appender) appendTime(b []byte, t time.Time, space int) []byte {
-	switch a.f {
-	case None:
-		return b
-	case Unix:
-		b = appendUnix(b, t)
-		if space != 0 {
-			b = append(b, ' ')
-		}
-		return b
-	}
-	sec := t.Unix()
-	if loc := t.Location(); loc != a.loc || sec != a.sec || a.lineLen == 0 {
-		a.second(t, sec, loc)
+	sec, nsec, loc := t.Unix(), int64(t.Nanosecond()), t.Location()
+	if sec != a.sec || loc != a.loc {
+		return a.appendNew(b, sec, nsec, loc, 0)
 	}
 	l := len(b)
 	if cap(b)-l < lineSize {
 		b = slices.Grow(b, lineSize)
 	}
-	d := (*[lineSize]byte)(b[l : l+lineSize])
-	*d = a.line
-	us := uint32(t.Nanosecond()) / 1000
-	p := int(a.usAt) & 31 // 20 or 9: no bounds checks
-	numfmt.Put2(d[p:p+2], us/10000)
-	numfmt.Put2(d[p+2:p+4], us/100%100)
-	numfmt.Put2(d[p+4:p+6], us%100)
-	return b[:l+int(a.lineLen)-1+space]
+	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
+	return b[:l+int(a.n)-1]
 }
 
-// second sets secText to the text of t's second, sec, up to its
-// microseconds, and the zone, if it changed, for loc (t's location).
-func (a *Appender) second(t time.Time, sec int64, loc *time.Location) {
-	if loc != a.loc || sec < a.zoneFrom || sec >= a.zoneTo {
-		a.loc = loc
+// AppendAt is Append for time.Unix(sec, nsec).In(loc) (a nil loc is
+// UTC): the prefix of a record whose time is read as seconds and
+// nanoseconds, with no time.Time made for it.
+func (a *Appender) AppendAt(b []byte, sec, nsec int64, loc *time.Location) []byte {
+	if sec != a.sec || loc != a.loc || uint64(nsec) >= 1e9 {
+		return a.appendNew(b, sec, nsec, loc, 1)
+	}
+	l := len(b)
+	if cap(b)-l < lineSize {
+		b = slices.Grow(b, lineSize)
+	}
+	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
+	return b[:l+int(a.n)]
+}
+
+// put writes line into d with the microseconds of nsec (< 1e9): one
+// fixed-size move and one 8-byte store of three-digit groups.
+func (a *Appender) put(d *[lineSize]byte, nsec int64) {
+	*d = a.line
+	us := uint32(nsec) / 1000
+	hi := us / 1000
+	lo := us - hi*1000
+	p := int(a.usAt) & 31
+	binary.LittleEndian.PutUint64(d[p:p+8], uint64(digits3[hi&1023])|uint64(digits3[lo&1023])<<24|a.tail)
+}
+
+// digits3 holds 0 to 999 as three digits in the low bytes of a
+// little-endian word; 1024 of them, so that an index masked with 1023
+// needs no bounds check.
+var digits3 = func() (t [1024]uint32) {
+	for i := range 1000 {
+		t[i] = uint32('0'+i/100) | uint32('0'+i/10%10)<<8 | uint32('0'+i%10)<<16
+	}
+	return
+}()
+
+// appendNew is AppendAt (space 1) or AppendTime (space 0) for a time not
+// in the cached second: it makes it the cached one.
+func (a *Appender) appendNew(b []byte, sec, nsec int64, loc *time.Location, space int) []byte {
+	if a.f == None {
+		return b
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	if uint64(nsec) >= 1e9 {
+		t := time.Unix(sec, nsec)
+		sec, nsec = t.Unix(), int64(t.Nanosecond())
+	}
+	if loc == a.loc && sec >= a.minFrom && sec < a.minTo {
+		// The same minute: two digits of the seconds.
+		numfmt.Put2(a.line[(int(a.usAt)-3)&31:], uint32(sec-a.minStart))
+		a.sec = sec
+	} else {
+		a.second(sec, loc)
+	}
+	l := len(b)
+	if cap(b)-l < lineSize {
+		b = slices.Grow(b, lineSize)
+	}
+	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
+	return b[:l+int(a.n)-1+space]
+}
+
+
+// second makes line the prefix of the second sec in loc, up to its
+// microseconds, with the zone, if it changed.
+func (a *Appender) second(sec int64, loc *time.Location) {
+	a.sec, a.loc = sec, loc
+	a.minFrom, a.minTo = 0, 0
+	var text []byte
+	if a.f == Unix {
+		text = appendUnixSec(a.line[:0], sec)
+		a.usAt = uint8(len(text))
+		a.line[a.usAt+6] = ' '
+		a.n = a.usAt + 7
+		a.tail = uint64(a.line[a.usAt+6])<<48 | uint64(a.line[a.usAt+7])<<56
+		return
+	}
+	t := time.Unix(sec, 0).In(loc)
+	if loc != a.zoneLoc || sec < a.zoneFrom || sec >= a.zoneTo {
+		a.zoneLoc = loc
 		_, off := t.Zone()
 		a.offset = int64(off)
 		from, to := t.ZoneBounds()
@@ -210,13 +277,13 @@ func (a *Appender) second(t time.Time, sec int64, loc *time.Location) {
 		day--
 		sod += 86400
 	}
-	a.sec, a.secText = sec, a.secText[:0]
+	text = a.line[:0]
 	if a.f != Tcpdump {
 		if !a.dateForDay || day != a.day {
 			a.day, a.dateForDay = day, true
 			a.date = t.AppendFormat(a.date[:0], "2006-01-02T")
 		}
-		a.secText = append(a.secText, a.date...)
+		text = append(text, a.date...)
 	}
 	// hh:mm:ss.
 	var d [9]byte
@@ -227,10 +294,14 @@ func (a *Appender) second(t time.Time, sec int64, loc *time.Location) {
 	d[5] = ':'
 	numfmt.Put2(d[6:], s%60)
 	d[8] = '.'
-	a.secText = append(a.secText, d[:]...)
-	a.usAt = uint8(copy(a.line[:], a.secText))
+	text = append(text, d[:]...)
+	a.usAt = uint8(len(text))
 	n := int(a.usAt) + 6
 	n += copy(a.line[n:lineSize-1], a.zone)
 	a.line[n] = ' '
-	a.lineLen = uint8(n + 1)
+	a.n = uint8(n + 1)
+	a.tail = uint64(a.line[a.usAt+6])<<48 | uint64(a.line[a.usAt+7])<<56
+	// The minute of sec, within the zone's span.
+	a.minStart = sec - int64(s%60)
+	a.minFrom, a.minTo = max(a.minStart, a.zoneFrom), min(a.minStart+60, a.zoneTo)
 }

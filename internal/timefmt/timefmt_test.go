@@ -98,3 +98,89 @@ func BenchmarkPrefix(b *testing.B) {
 		}
 	})
 }
+
+// TestAppendAtMatchesFormat checks AppendAt, the prefix of a time given
+// as Unix seconds and nanoseconds, against Format.Append of the same
+// time.Unix(sec, nsec).In(loc): runs of seconds one to three apart (the
+// path that rewrites only the seconds of the cached minute) across
+// minutes, days, daylight-saving changes and the local mean time of
+// 1900 (offsets that are not whole minutes), nanoseconds out of range,
+// a nil location, and the same second in another location.
+func TestAppendAtMatchesFormat(t *testing.T) {
+	var locs []*time.Location
+	for _, name := range []string{"UTC", "Europe/Amsterdam", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Monrovia", "Local"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		locs = append(locs, loc)
+	}
+	locs = append(locs, time.FixedZone("odd", 5*3600+17*60+31))
+	starts := []int64{
+		time.Date(2026, 3, 29, 0, 58, 58, 0, time.UTC).Unix(),
+		time.Date(2026, 10, 25, 0, 58, 58, 0, time.UTC).Unix(),
+		time.Date(2026, 3, 8, 5, 28, 58, 0, time.UTC).Unix(),
+		time.Date(2026, 4, 4, 14, 58, 58, 0, time.UTC).Unix(),
+		time.Date(2028, 2, 29, 23, 58, 58, 0, time.UTC).Unix(),
+		time.Date(2026, 12, 31, 23, 58, 58, 0, time.UTC).Unix(),
+		// Amsterdam left its +00:19:32 of 1937 at 1940-05-15 23:40:28 UTC
+		// and Monrovia its -00:44:30 at 1972-01-07 00:44:30 UTC.
+		time.Date(1940, 5, 15, 23, 38, 0, 0, time.UTC).Unix(),
+		time.Date(1972, 1, 7, 0, 43, 0, 0, time.UTC).Unix(),
+		-200, 0, 1<<32 - 150,
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, f := range []Format{ISO, Tcpdump, Unix, None, RFC3339} {
+		for _, loc := range locs {
+			a := NewAppender(f)
+			for _, start := range starts {
+				sec := start
+				for i := 0; i < 400; i++ {
+					sec += int64(r.IntN(4))
+					nsec := r.Int64N(1e9)
+					switch i % 53 {
+					case 7:
+						nsec = 1e9 + r.Int64N(5e9) // a pcap's fraction past a second
+					case 11:
+						nsec = -r.Int64N(3e9)
+					case 13:
+						sec -= 61 // back, as a reordered capture goes
+					}
+					ts := time.Unix(sec, nsec).In(loc)
+					want := string(f.Append([]byte("x"), ts))
+					if got := string(a.AppendAt([]byte("x"), sec, nsec, loc)); got != want {
+						t.Fatalf("%v in %v at %d.%09d: AppendAt %q, Format.Append %q", f, loc, sec, nsec, got, want)
+					}
+					if i%17 == 0 { // another location in between, and back
+						if got, want := string(a.AppendAt(nil, sec, nsec, nil)), string(f.Append(nil, time.Unix(sec, nsec).UTC())); got != want {
+							t.Fatalf("%v in nil at %d.%09d: AppendAt %q, Format.Append %q", f, sec, nsec, got, want)
+						}
+					}
+					if got, want := string(a.Append(nil, ts)), strings.TrimPrefix(want, "x"); got != want {
+						t.Fatalf("%v in %v at %d.%09d: Append %q, Format.Append %q", f, loc, sec, nsec, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestAppendAtGrows checks that AppendAt and AppendTime make room in a
+// full slice and keep what it holds.
+func TestAppendAtGrows(t *testing.T) {
+	ts := time.Date(2026, 11, 22, 12, 0, 0, 123456789, time.UTC)
+	for _, f := range []Format{ISO, Tcpdump, Unix, RFC3339} {
+		a := NewAppender(f)
+		for i := 0; i < 3; i++ { // a new second, then the cached one
+			b := append(make([]byte, 0, 5), "abcde"...)
+			want := "abcde" + string(f.Append(nil, ts))
+			if got := string(a.AppendAt(b, ts.Unix(), int64(ts.Nanosecond()), time.UTC)); got != want {
+				t.Errorf("%v: %q, want %q", f, got, want)
+			}
+			b = append(make([]byte, 0, 5), "abcde"...)
+			if got := string(a.AppendTime(b, ts)); got != strings.TrimSuffix(want, " ") {
+				t.Errorf("%v: AppendTime %q, want %q", f, got, strings.TrimSuffix(want, " "))
+			}
+		}
+	}
+}
