@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/bits"
 	"os"
 	"time"
@@ -108,6 +109,16 @@ type pcapReader struct {
 	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
 	snaplen  int
 	linkType int
+	// FileReader.Next's fast path: a record is taken from buf without
+	// a call to fill when fastNeed bytes are left (the largest int when
+	// the file is not little-endian on a little-endian host), if its
+	// caplen is at most fastCap (maxFastRecord or the snapshot length)
+	// and the fraction of its second below fracLimit (1e6 or 1e9), which
+	// times fracMul (1000 or 1) is its nanoseconds.
+	fastNeed  int
+	fastCap   uint32
+	fracLimit uint32
+	fracMul   int64
 }
 
 // fill makes at least n bytes available at buf[off:], or returns the
@@ -192,6 +203,14 @@ func (r *pcapReader) header() error {
 	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
 	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
 	r.fastLE = !r.swapped && r.order == binary.LittleEndian
+	r.fastNeed, r.fastCap = math.MaxInt, uint32(min(r.snaplen, maxFastRecord))
+	if r.fastLE {
+		r.fastNeed = r.hdrSize + maxFastRecord
+	}
+	r.fracLimit, r.fracMul = 1e6, 1000
+	if r.nano {
+		r.fracLimit, r.fracMul = 1e9, 1
+	}
 	r.off += 24
 	return nil
 }
@@ -382,3 +401,82 @@ func (s *fileSource) stats() (Stats, error) {
 }
 
 func (s *fileSource) close() { s.fr.close() }
+
+// Record is what FileReader.Next tells of a record besides its data.
+type Record struct {
+	Sec    int64 // the capture time: seconds since 1970-01-01 UTC
+	Nsec   int64 // and nanoseconds, 0 to 999,999,999
+	Length int   // the packet's length on the wire
+}
+
+// FileReader reads the records of a capture file as Handle.ReadInto
+// does, the same records with the same errors, but with each record's
+// time as Unix seconds and nanoseconds (in the location Location
+// returns), so that no time.Time is made for it, and with one call per
+// record: the records of a little-endian pcap file in the read-ahead
+// buffer are taken straight from it.
+type FileReader struct {
+	r    *pcapReader // a pcap file, nil for pcapng
+	prog filterProg  // nil: no filter
+	s    *fileSource
+	ci   gopacket.CaptureInfo // the slow path's
+}
+
+// FileReader returns the reader of h's records, nil if h is not a file.
+func (h *Handle) FileReader() *FileReader {
+	if h.file == nil {
+		return nil
+	}
+	return &FileReader{r: h.file.fr.pcap, prog: h.file.prog, s: h.file}
+}
+
+// Location is the location of the records' times: the pcap reader's
+// time.Unix is local time, pcapgo's pcapng times are UTC.
+func (fr *FileReader) Location() *time.Location {
+	if fr.r != nil {
+		return time.Local
+	}
+	return time.UTC
+}
+
+// Next returns the next record that passes the filter and fills *rec.
+// The data is valid until the next call. It returns io.EOF at the end of
+// the file.
+func (fr *FileReader) Next(rec *Record) ([]byte, error) {
+	r := fr.r
+	if r == nil {
+		return fr.nextSlow(rec)
+	}
+	for {
+		off := r.off
+		if len(r.buf)-off < r.fastNeed {
+			return fr.nextSlow(rec)
+		}
+		h := r.buf[off : off+16]
+		caplen, frac := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[4:])
+		if caplen > r.fastCap || frac >= r.fracLimit {
+			return fr.nextSlow(rec)
+		}
+		start := off + r.hdrSize
+		end := start + int(caplen)
+		r.off = end
+		data := r.buf[start:end:end]
+		rec.Sec = int64(binary.LittleEndian.Uint32(h))
+		rec.Nsec = int64(frac) * r.fracMul
+		rec.Length = int(binary.LittleEndian.Uint32(h[12:]))
+		if fr.prog == nil || fr.prog.match(data, rec.Length) {
+			return data, nil
+		}
+	}
+}
+
+// nextSlow is Next for any record, through ReadInto's path.
+func (fr *FileReader) nextSlow(rec *Record) ([]byte, error) {
+	data, err := fr.s.readInto(&fr.ci)
+	if err != nil {
+		return nil, err
+	}
+	t := fr.ci.Timestamp
+	*rec = Record{Sec: t.Unix(), Nsec: int64(t.Nanosecond()), Length: fr.ci.Length}
+	return data, nil
+}

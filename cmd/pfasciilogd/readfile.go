@@ -4,12 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
-	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 
 	"github.com/pfasciilogd/pfasciilogd/capture"
 	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
 )
 
 // readFile prints every record of c.readFile to stdout.
@@ -28,34 +29,40 @@ func readFile(c *config, stdout io.Writer) error {
 	// holds outSize bytes: no copy into a bufio.Writer per record.
 	const outSize = 256 << 10
 	out := make([]byte, 0, outSize+64<<10)
-	flush := func() error {
-		if len(out) == 0 {
-			return nil
-		}
-		_, err := stdout.Write(out)
-		out = out[:0]
-		return err
-	}
+	fr := h.FileReader()
+	loc := fr.Location()
 	format := newRecordFormatter(c)
-	var ci gopacket.CaptureInfo
+	var rec capture.Record
 	for {
-		data, err := h.ReadInto(&ci)
+		data, err := fr.Next(&rec)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			if errors.Is(err, capture.ErrTimeout) {
-				continue
+			if len(out) > 0 {
+				stdout.Write(out)
 			}
-			flush()
 			return fmt.Errorf("%s: %v", c.readFile, err)
 		}
-		out = format.appendRecord(out, dec, ci.Timestamp, data, ci.Length)
+		switch {
+		case format.json != nil:
+			out = format.appendRecord(out, dec, time.Unix(rec.Sec, rec.Nsec).In(loc), data, rec.Length)
+		case c.timeFmt != timefmt.None:
+			out = format.prefix.AppendAt(out, rec.Sec, rec.Nsec, loc)
+			fallthrough
+		default:
+			out = dec.AppendRecord(out, data, rec.Length)
+		}
 		if len(out) >= outSize {
-			if err := flush(); err != nil {
+			if _, err := stdout.Write(out); err != nil {
 				return err
 			}
+			out = out[:0]
 		}
 	}
-	return flush()
+	if len(out) == 0 {
+		return nil
+	}
+	_, err = stdout.Write(out)
+	return err
 }
