@@ -86,7 +86,7 @@ func testRecs(n int, seed uint64) []testRec {
 	return recs
 }
 
-// TestFileReaderMatchesRead reads captures through FileReader.Next and
+// TestFileReaderMatchesRead reads captures through FileReader.Read and
 // through Handle.Read and requires the same records, times and lengths,
 // and the same error at the end: little- and big-endian files, micro-
 // and nanosecond ones, the modified format, a snapshot length below some
@@ -150,8 +150,8 @@ func TestFileReaderMatchesRead(t *testing.T) {
 		if err := os.WriteFile(path, f.b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, expr := range []string{"", "tcp", "udp or src port 445"} {
-			n := compareFileReader(t, path, expr)
+		for i, expr := range []string{"", "tcp", "udp or src port 445"} {
+			n := compareFileReader(t, path, expr, []int{64, 1, 7}[i])
 			if want := map[string]int{"le-usec": len(recs), "be-nsec": len(recs), "pcapng": 500}[f.name]; expr == "" && want != 0 && n != want {
 				t.Errorf("%s: %d records, want %d", f.name, n, want)
 			}
@@ -159,9 +159,10 @@ func TestFileReaderMatchesRead(t *testing.T) {
 	}
 }
 
-// compareFileReader reads path with the filter expr through Read and
-// through Next and returns the number of records.
-func compareFileReader(t *testing.T, path, expr string) int {
+// compareFileReader reads path with the filter expr through Handle.Read
+// and through FileReader.Read, batch records at a time, and returns the
+// number of records.
+func compareFileReader(t *testing.T, path, expr string, batch int) int {
 	t.Helper()
 	ref, err := OpenFile(path, expr)
 	if err != nil {
@@ -174,23 +175,29 @@ func compareFileReader(t *testing.T, path, expr string) int {
 	}
 	defer h.Close()
 	fr := h.FileReader()
-	var rec Record
+	recs := make([]Record, batch)
 	n := 0
 	for {
-		want, wci, werr := ref.Read()
-		got, gerr := fr.Next(&rec)
-		if werr != nil || gerr != nil {
-			if fmt.Sprint(werr) != fmt.Sprint(gerr) || errors.Is(werr, io.EOF) != errors.Is(gerr, io.EOF) {
-				t.Errorf("%s %q after %d records: Read %v, Next %v", path, expr, n, werr, gerr)
+		data, got, gerr := fr.Read(recs)
+		if gerr == nil && (got < 1 || got > batch) {
+			t.Fatalf("%s %q: Read of %d returned %d records", path, expr, batch, got)
+		}
+		for i := 0; i < got || gerr != nil; i++ {
+			want, wci, werr := ref.Read()
+			if werr != nil || gerr != nil {
+				if i != 0 || fmt.Sprint(werr) != fmt.Sprint(gerr) || errors.Is(werr, io.EOF) != errors.Is(gerr, io.EOF) {
+					t.Errorf("%s %q after %d records: Handle.Read %v, FileReader.Read %v", path, expr, n, werr, gerr)
+				}
+				return n
 			}
-			return n
+			rec := recs[i]
+			ts := time.Unix(rec.Sec, rec.Nsec).In(fr.Location())
+			if !bytes.Equal(data[rec.Start:rec.End], want) || rec.Length != wci.Length || ts != wci.Timestamp || rec.Nsec < 0 || rec.Nsec >= 1e9 {
+				t.Fatalf("%s %q: record %d differs: Handle.Read %d/%d bytes at %v, FileReader.Read %d/%d at %v (%d.%09d)",
+					path, expr, n, len(want), wci.Length, wci.Timestamp, rec.End-rec.Start, rec.Length, ts, rec.Sec, rec.Nsec)
+			}
+			n++
 		}
-		ts := time.Unix(rec.Sec, rec.Nsec).In(fr.Location())
-		if !bytes.Equal(got, want) || rec.Length != wci.Length || ts != wci.Timestamp || rec.Nsec < 0 || rec.Nsec >= 1e9 {
-			t.Fatalf("%s %q: record %d differs: Read %d/%d bytes at %v, Next %d/%d at %v (%d.%09d)",
-				path, expr, n, len(want), wci.Length, wci.Timestamp, len(got), rec.Length, ts, rec.Sec, rec.Nsec)
-		}
-		n++
 	}
 }
 

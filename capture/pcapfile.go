@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"math/bits"
 	"os"
 	"time"
@@ -109,13 +108,13 @@ type pcapReader struct {
 	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
 	snaplen  int
 	linkType int
-	// FileReader.Next's fast path: a record is taken from buf without
-	// a call to fill when fastNeed bytes are left (the largest int when
-	// the file is not little-endian on a little-endian host), if its
-	// caplen is at most fastCap (maxFastRecord or the snapshot length)
-	// and the fraction of its second below fracLimit (1e6 or 1e9), which
-	// times fracMul (1000 or 1) is its nanoseconds.
-	fastNeed  int
+	// FileReader.Read's fast path: a record is taken from buf without
+	// a call to fill when fastNeed bytes are left, if its caplen is at
+	// most fastCap (maxFastRecord or the snapshot length) and the
+	// fraction of its second below fracLimit (1e6 or 1e9), which times
+	// fracMul (1000 or 1) is its nanoseconds. Both limits are 0 (no
+	// record) unless the file is little-endian on a little-endian host
+	// and has 16-byte record headers.
 	fastCap   uint32
 	fracLimit uint32
 	fracMul   int64
@@ -203,13 +202,12 @@ func (r *pcapReader) header() error {
 	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
 	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
 	r.fastLE = !r.swapped && r.order == binary.LittleEndian
-	r.fastNeed, r.fastCap = math.MaxInt, uint32(min(r.snaplen, maxFastRecord))
-	if r.fastLE {
-		r.fastNeed = r.hdrSize + maxFastRecord
-	}
-	r.fracLimit, r.fracMul = 1e6, 1000
+	r.fastCap, r.fracLimit, r.fracMul = uint32(min(r.snaplen, maxFastRecord)), 1e6, 1000
 	if r.nano {
 		r.fracLimit, r.fracMul = 1e9, 1
+	}
+	if !r.fastLE || r.hdrSize != 16 {
+		r.fastCap, r.fracLimit = 0, 0
 	}
 	r.off += 24
 	return nil
@@ -402,21 +400,23 @@ func (s *fileSource) stats() (Stats, error) {
 
 func (s *fileSource) close() { s.fr.close() }
 
-// Record is what FileReader.Next tells of a record besides its data.
+// Record is a record read by FileReader.Read: its data is the bytes
+// [Start, End) of the slice Read returns.
 type Record struct {
-	Sec    int64 // the capture time: seconds since 1970-01-01 UTC
-	Nsec   int64 // and nanoseconds, 0 to 999,999,999
-	Length int   // the packet's length on the wire
+	Sec        int64 // the capture time: seconds since 1970-01-01 UTC
+	Nsec       int64 // and nanoseconds, 0 to 999,999,999
+	Length     int   // the packet's length on the wire
+	Start, End int
 }
 
 // FileReader reads the records of a capture file as Handle.ReadInto
 // does, the same records with the same errors, but with each record's
 // time as Unix seconds and nanoseconds (in the location Location
-// returns), so that no time.Time is made for it, and with one call per
-// record: the records of a little-endian pcap file in the read-ahead
+// returns), so that no time.Time is made for it, and many records a
+// call: the records of a little-endian pcap file in the read-ahead
 // buffer are taken straight from it.
 type FileReader struct {
-	r    *pcapReader // a pcap file, nil for pcapng
+	r    *pcapReader // the pcap file's (an empty one for pcapng)
 	prog filterProg  // nil: no filter
 	s    *fileSource
 	ci   gopacket.CaptureInfo // the slow path's
@@ -427,56 +427,98 @@ func (h *Handle) FileReader() *FileReader {
 	if h.file == nil {
 		return nil
 	}
-	return &FileReader{r: h.file.fr.pcap, prog: h.file.prog, s: h.file}
+	r := h.file.fr.pcap
+	if r == nil {
+		r = new(pcapReader) // pcapng: never the fast path
+	}
+	return &FileReader{r: r, prog: h.file.prog, s: h.file}
 }
 
 // Location is the location of the records' times: the pcap reader's
 // time.Unix is local time, pcapgo's pcapng times are UTC.
 func (fr *FileReader) Location() *time.Location {
-	if fr.r != nil {
+	if fr.s.fr.pcap != nil {
 		return time.Local
 	}
 	return time.UTC
 }
 
-// Next returns the next record that passes the filter and fills *rec.
-// The data is valid until the next call. It returns io.EOF at the end of
-// the file.
-func (fr *FileReader) Next(rec *Record) ([]byte, error) {
-	r := fr.r
-	if r == nil {
-		return fr.nextSlow(rec)
-	}
+// Read fills recs, which must not be empty, with the next records that
+// pass the filter, at least one, and returns their number and the bytes
+// that hold their data, valid until the next call. It returns io.EOF at
+// the end of the file, and a read error after the records before it.
+func (fr *FileReader) Read(recs []Record) ([]byte, int, error) {
 	for {
-		off := r.off
-		if len(r.buf)-off < r.fastNeed {
-			return fr.nextSlow(rec)
+		n := fr.r.readFast(recs)
+		if n == 0 {
+			return fr.readSlow(recs)
 		}
-		h := r.buf[off : off+16]
-		caplen, frac := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[4:])
-		if caplen > r.fastCap || frac >= r.fracLimit {
-			return fr.nextSlow(rec)
+		buf := fr.r.buf
+		if fr.prog == nil {
+			return buf, n, nil
 		}
-		start := off + r.hdrSize
-		end := start + int(caplen)
-		r.off = end
-		data := r.buf[start:end:end]
-		rec.Sec = int64(binary.LittleEndian.Uint32(h))
-		rec.Nsec = int64(frac) * r.fracMul
-		rec.Length = int(binary.LittleEndian.Uint32(h[12:]))
-		if fr.prog == nil || fr.prog.match(data, rec.Length) {
-			return data, nil
+		m := 0
+		for _, rec := range recs[:n] {
+			if fr.prog.match(buf[rec.Start:rec.End], rec.Length) {
+				recs[m] = rec
+				m++
+			}
+		}
+		if m > 0 {
+			return buf, m, nil
 		}
 	}
 }
 
-// nextSlow is Next for any record, through ReadInto's path.
-func (fr *FileReader) nextSlow(rec *Record) ([]byte, error) {
+// readFast fills recs with the next records of a little-endian file in
+// the buffer, those with fastNeed bytes from their start in it, up to the
+// first one of more than fastCap bytes or with a fraction of its second
+// of fracLimit or more, and returns their number.
+func (r *pcapReader) readFast(recs []Record) int {
+	buf, off := r.buf, r.off
+	fastCap, fracLimit, fracMul := r.fastCap, r.fracLimit, r.fracMul
+	n := 0
+	for ; n < len(recs); n++ {
+		b := buf[off:]
+		if len(b) < fastNeed {
+			break
+		}
+		caplen, frac := binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[4:])
+		if caplen > fastCap || frac >= fracLimit {
+			break
+		}
+		rec := &recs[n]
+		rec.Sec = int64(binary.LittleEndian.Uint32(b))
+		rec.Nsec = int64(frac) * fracMul
+		rec.Length = int(binary.LittleEndian.Uint32(b[12:]))
+		rec.Start = off + 16
+		off += 16 + int(caplen)
+		rec.End = off
+	}
+	r.off = off
+	return n
+}
+
+// fastNeed is the bytes Read's fast path needs left in the buffer: room
+// for a record header and maxFastRecord bytes.
+const fastNeed = 16 + maxFastRecord
+
+// readSlow is Read for a record its fast path does not take, through
+// ReadInto's path. It first reads ahead when the buffer of a pcap file
+// holds less than fastNeed bytes, so that the next records take the fast
+// path again.
+func (fr *FileReader) readSlow(recs []Record) ([]byte, int, error) {
+	if r := fr.r; fr.s.fr.pcap != nil && r.err == nil && len(r.buf)-r.off < fastNeed {
+		r.fill(fastNeed) // an error is kept in r.err, for the records' reads
+		if len(r.buf)-r.off >= fastNeed {
+			return fr.Read(recs)
+		}
+	}
 	data, err := fr.s.readInto(&fr.ci)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	t := fr.ci.Timestamp
-	*rec = Record{Sec: t.Unix(), Nsec: int64(t.Nanosecond()), Length: fr.ci.Length}
-	return data, nil
+	recs[0] = Record{Sec: t.Unix(), Nsec: int64(t.Nanosecond()), Length: fr.ci.Length, End: len(data)}
+	return data, 1, nil
 }

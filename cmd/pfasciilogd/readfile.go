@@ -32,9 +32,9 @@ func readFile(c *config, stdout io.Writer) error {
 	fr := h.FileReader()
 	loc := fr.Location()
 	format := newRecordFormatter(c)
-	var rec capture.Record
+	var recs [64]capture.Record
 	for {
-		data, err := fr.Next(&rec)
+		data, n, err := fr.Read(recs[:])
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break
@@ -46,12 +46,13 @@ func readFile(c *config, stdout io.Writer) error {
 		}
 		switch {
 		case format.json != nil:
-			out = format.appendRecord(out, dec, time.Unix(rec.Sec, rec.Nsec).In(loc), data, rec.Length)
-		case c.timeFmt != timefmt.None:
-			out = format.prefix.AppendAt(out, rec.Sec, rec.Nsec, loc)
-			fallthrough
+			for _, r := range recs[:n] {
+				out = format.appendRecord(out, dec, time.Unix(r.Sec, r.Nsec).In(loc), data[r.Start:r.End], r.Length)
+			}
+		case c.timeFmt == timefmt.None:
+			out = appendRecords(out, dec, data, recs[:n])
 		default:
-			out = dec.AppendRecord(out, data, rec.Length)
+			out = appendRecordsAt(out, dec, format.prefix, loc, data, recs[:n])
 		}
 		if len(out) >= outSize {
 			if _, err := stdout.Write(out); err != nil {
@@ -65,4 +66,23 @@ func readFile(c *config, stdout io.Writer) error {
 	}
 	_, err = stdout.Write(out)
 	return err
+}
+
+// appendRecords appends the text of recs, whose data is in data.
+func appendRecords(out []byte, dec *decoder.Decoder, data []byte, recs []capture.Record) []byte {
+	for i := range recs {
+		r := &recs[i]
+		out = dec.AppendRecord(out, data[r.Start:r.End], r.Length)
+	}
+	return out
+}
+
+// appendRecordsAt is appendRecords with the time prefix of each record.
+func appendRecordsAt(out []byte, dec *decoder.Decoder, prefix *timefmt.Appender, loc *time.Location, data []byte, recs []capture.Record) []byte {
+	for i := range recs {
+		r := &recs[i]
+		out = prefix.AppendAt(out, r.Sec, r.Nsec, loc)
+		out = dec.AppendRecord(out, data[r.Start:r.End], r.Length)
+	}
+	return out
 }

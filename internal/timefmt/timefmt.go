@@ -174,11 +174,13 @@ func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
 // nanoseconds, with no time.Time made for it.
 func (a *Appender) AppendAt(b []byte, sec, nsec int64, loc *time.Location) []byte {
 	if sec != a.sec || loc != a.loc || uint64(nsec) >= 1e9 {
-		return a.appendNew(b, sec, nsec, loc, 1)
+		if uint64(nsec) >= 1e9 || !a.sameMinute(sec, loc) {
+			return a.appendNew(b, sec, nsec, loc, 1)
+		}
 	}
 	l := len(b)
 	if cap(b)-l < lineSize {
-		b = slices.Grow(b, lineSize)
+		return a.appendNew(b, sec, nsec, loc, 1)
 	}
 	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
 	return b[:l+int(a.n)]
@@ -218,11 +220,7 @@ func (a *Appender) appendNew(b []byte, sec, nsec int64, loc *time.Location, spac
 		t := time.Unix(sec, nsec)
 		sec, nsec = t.Unix(), int64(t.Nanosecond())
 	}
-	if loc == a.loc && sec >= a.minFrom && sec < a.minTo {
-		// The same minute: two digits of the seconds.
-		numfmt.Put2(a.line[(int(a.usAt)-3)&31:], uint32(sec-a.minStart))
-		a.sec = sec
-	} else {
+	if !a.sameMinute(sec, loc) {
 		a.second(sec, loc)
 	}
 	l := len(b)
@@ -233,6 +231,18 @@ func (a *Appender) appendNew(b []byte, sec, nsec int64, loc *time.Location, spac
 	return b[:l+int(a.n)-1+space]
 }
 
+
+// sameMinute makes line the prefix of the second sec in loc if that is
+// in the minute of the cached one (and the span of its zone offset):
+// the two digits of the seconds change.
+func (a *Appender) sameMinute(sec int64, loc *time.Location) bool {
+	if loc != a.loc || sec < a.minFrom || sec >= a.minTo {
+		return false
+	}
+	numfmt.Put2(a.line[(int(a.usAt)-3)&31:], uint32(sec-a.minStart))
+	a.sec = sec
+	return true
+}
 
 // second makes line the prefix of the second sec in loc, up to its
 // microseconds, with the zone, if it changed.
