@@ -475,28 +475,31 @@ func (fr *FileReader) Read(recs []Record) ([]byte, int, error) {
 // first one of more than fastCap bytes or with a fraction of its second
 // of fracLimit or more, and returns their number.
 func (r *pcapReader) readFast(recs []Record) int {
-	buf, off := r.buf, r.off
-	fastCap, fracLimit, fracMul := r.fastCap, r.fracLimit, r.fracMul
+	n, off := readFast(recs, r.buf, r.off, r.fastCap, r.fracLimit, r.fracMul)
+	r.off = off
+	return n
+}
+
+// readFast is pcapReader.readFast on the bytes buf from off: it returns
+// the number of records and the offset past them.
+func readFast(recs []Record, buf []byte, off int, fastCap, fracLimit uint32, fracMul int64) (int, int) {
+	limit := len(buf) - fastNeed
 	n := 0
-	for ; n < len(recs); n++ {
-		b := buf[off:]
-		if len(b) < fastNeed {
-			break
-		}
-		caplen, frac := binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[4:])
+	for ; n < len(recs) && off <= limit; n++ {
+		h := (*[16]byte)(buf[off : off+16])
+		caplen, frac := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[4:])
 		if caplen > fastCap || frac >= fracLimit {
 			break
 		}
 		rec := &recs[n]
-		rec.Sec = int64(binary.LittleEndian.Uint32(b))
+		rec.Sec = int64(binary.LittleEndian.Uint32(h[0:]))
 		rec.Nsec = int64(frac) * fracMul
-		rec.Length = int(binary.LittleEndian.Uint32(b[12:]))
+		rec.Length = int(binary.LittleEndian.Uint32(h[12:]))
 		rec.Start = off + 16
 		off += 16 + int(caplen)
 		rec.End = off
 	}
-	r.off = off
-	return n
+	return n, off
 }
 
 // fastNeed is the bytes Read's fast path needs left in the buffer: room
