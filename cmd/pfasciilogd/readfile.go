@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/gopacket/gopacket/layers"
@@ -77,11 +78,21 @@ func appendRecords(out []byte, dec *decoder.Decoder, data []byte, recs []capture
 	return out
 }
 
-// appendRecordsAt is appendRecords with the time prefix of each record.
+// appendRecordsAt is appendRecords with the time prefix of each record
+// (in loc): prefix is asked for the text of a record's second only when
+// the second changes, and its Put is inlined.
 func appendRecordsAt(out []byte, dec *decoder.Decoder, prefix *timefmt.Appender, loc *time.Location, data []byte, recs []capture.Record) []byte {
+	p := prefix.PrefixAt(recs[0].Sec, loc)
 	for i := range recs {
 		r := &recs[i]
-		out = prefix.AppendAt(out, r.Sec, r.Nsec, loc)
+		if r.Sec != p.Sec() {
+			p = prefix.PrefixAt(r.Sec, loc)
+		}
+		l := len(out)
+		if cap(out)-l < timefmt.PrefixRoom {
+			out = slices.Grow(out, timefmt.PrefixRoom)
+		}
+		out = out[:l+p.Put((*[timefmt.PrefixRoom]byte)(out[l:l+timefmt.PrefixRoom]), r.Nsec)]
 		out = dec.AppendRecord(out, data[r.Start:r.End], r.Length)
 	}
 	return out

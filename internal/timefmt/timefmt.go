@@ -109,19 +109,9 @@ func appendDec(b []byte, v uint64, width int) []byte {
 // offset kept with the span of Unix seconds it holds for (ZoneBounds) and
 // the text of the local date. An Appender is not safe for concurrent use.
 type Appender struct {
-	// The prefix of the second sec in loc: line[:n] with the six digits
-	// of the microseconds to be written at usAt. tail is the two bytes
-	// of line after those digits, in the top of a little-endian word,
-	// so that the digits are one 8-byte store. loc is nil (nothing
-	// cached) until a first prefix, and always for None.
-	sec  int64
-	loc  *time.Location
-	line [lineSize]byte
-	usAt uint8
-	n    uint8 // with the trailing space
-	tail uint64
-
-	f Format
+	cur  Prefix // the last second's; its loc is nil (nothing) until a first prefix, and always for None
+	none Prefix // PrefixAt's for None: no text
+	f    Format
 	// sec's minute: a second in [minFrom, minTo) (of one zone span)
 	// differs from minStart only in its two digits at usAt-3. An empty
 	// span (Unix) holds nothing.
@@ -141,6 +131,62 @@ type Appender struct {
 // usAt <= 21.
 const lineSize = 48
 
+// PrefixRoom is the bytes Prefix.Put writes into, of which the prefix is
+// the first ones.
+const PrefixRoom = lineSize
+
+// Prefix is the prefix of the times of one second, sec in loc: line[:n]
+// (with the trailing space) with the six digits of the microseconds to
+// be written at usAt. tail is the two bytes of line after those digits,
+// in the top of a little-endian word, so that the digits are one 8-byte
+// store. An Appender keeps the last one; PrefixAt gives it, so that a
+// loop over records writes the prefix of each with Put, inlined, and
+// calls the Appender only when the second changes.
+type Prefix struct {
+	sec  int64
+	loc  *time.Location
+	line [lineSize]byte
+	usAt uint8
+	n    uint8
+	tail uint64
+}
+
+// Sec is the second of p: Unix seconds.
+func (p *Prefix) Sec() int64 { return p.sec }
+
+// Put writes the prefix (with its trailing space) of the time nsec
+// nanoseconds (0 <= nsec < 1e9) into p's second at the start of d, and
+// returns its length: one fixed-size move of p's text and one 8-byte
+// store of the microseconds as two three-digit groups. The rest of d is
+// overwritten.
+func (p *Prefix) Put(d *[PrefixRoom]byte, nsec int64) int {
+	*d = p.line
+	us := uint32(nsec) / 1000
+	hi := us / 1000
+	lo := us - hi*1000
+	binary.LittleEndian.PutUint64(d[p.usAt&31:], uint64(digits3[hi&1023])|uint64(digits3[lo&1023])<<24|p.tail)
+	return int(p.n)
+}
+
+// PrefixAt returns the prefix of the second sec in loc (a nil loc is
+// UTC), valid until the Appender is used again. For None, it writes
+// nothing.
+func (a *Appender) PrefixAt(sec int64, loc *time.Location) *Prefix {
+	if a.f == None {
+		a.none.sec = sec
+		return &a.none
+	}
+	if sec != a.cur.sec || loc != a.cur.loc {
+		if loc == nil {
+			loc = time.UTC
+		}
+		if !a.sameMinute(sec, loc) {
+			a.second(sec, loc)
+		}
+	}
+	return &a.cur
+}
+
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
 	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
@@ -158,22 +204,21 @@ func (a *Appender) Append(b []byte, t time.Time) []byte {
 // AppendTime is Append without the trailing space.
 func (a *Appender) AppendTime(b []byte, t time.Time) []byte {
 	sec, nsec, loc := t.Unix(), int64(t.Nanosecond()), t.Location()
-	if sec != a.sec || loc != a.loc {
+	if sec != a.cur.sec || loc != a.cur.loc {
 		return a.appendNew(b, sec, nsec, loc, 0)
 	}
 	l := len(b)
 	if cap(b)-l < lineSize {
 		b = slices.Grow(b, lineSize)
 	}
-	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
-	return b[:l+int(a.n)-1]
+	return b[:l+a.cur.Put((*[lineSize]byte)(b[l:l+lineSize]), nsec)-1]
 }
 
 // AppendAt is Append for time.Unix(sec, nsec).In(loc) (a nil loc is
 // UTC): the prefix of a record whose time is read as seconds and
 // nanoseconds, with no time.Time made for it.
 func (a *Appender) AppendAt(b []byte, sec, nsec int64, loc *time.Location) []byte {
-	if sec != a.sec || loc != a.loc || uint64(nsec) >= 1e9 {
+	if sec != a.cur.sec || loc != a.cur.loc || uint64(nsec) >= 1e9 {
 		if uint64(nsec) >= 1e9 || !a.sameMinute(sec, loc) {
 			return a.appendNew(b, sec, nsec, loc, 1)
 		}
@@ -182,19 +227,7 @@ func (a *Appender) AppendAt(b []byte, sec, nsec int64, loc *time.Location) []byt
 	if cap(b)-l < lineSize {
 		return a.appendNew(b, sec, nsec, loc, 1)
 	}
-	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
-	return b[:l+int(a.n)]
-}
-
-// put writes line into d with the microseconds of nsec (< 1e9): one
-// fixed-size move and one 8-byte store of three-digit groups.
-func (a *Appender) put(d *[lineSize]byte, nsec int64) {
-	*d = a.line
-	us := uint32(nsec) / 1000
-	hi := us / 1000
-	lo := us - hi*1000
-	p := int(a.usAt) & 31
-	binary.LittleEndian.PutUint64(d[p:p+8], uint64(digits3[hi&1023])|uint64(digits3[lo&1023])<<24|a.tail)
+	return b[:l+a.cur.Put((*[lineSize]byte)(b[l:l+lineSize]), nsec)]
 }
 
 // digits3 holds 0 to 999 as three digits in the low bytes of a
@@ -227,35 +260,33 @@ func (a *Appender) appendNew(b []byte, sec, nsec int64, loc *time.Location, spac
 	if cap(b)-l < lineSize {
 		b = slices.Grow(b, lineSize)
 	}
-	a.put((*[lineSize]byte)(b[l:l+lineSize]), nsec)
-	return b[:l+int(a.n)-1+space]
+	return b[:l+a.cur.Put((*[lineSize]byte)(b[l:l+lineSize]), nsec)-1+space]
 }
-
 
 // sameMinute makes line the prefix of the second sec in loc if that is
 // in the minute of the cached one (and the span of its zone offset):
 // the two digits of the seconds change.
 func (a *Appender) sameMinute(sec int64, loc *time.Location) bool {
-	if loc != a.loc || sec < a.minFrom || sec >= a.minTo {
+	if loc != a.cur.loc || sec < a.minFrom || sec >= a.minTo {
 		return false
 	}
-	numfmt.Put2(a.line[(int(a.usAt)-3)&31:], uint32(sec-a.minStart))
-	a.sec = sec
+	numfmt.Put2(a.cur.line[(int(a.cur.usAt)-3)&31:], uint32(sec-a.minStart))
+	a.cur.sec = sec
 	return true
 }
 
 // second makes line the prefix of the second sec in loc, up to its
 // microseconds, with the zone, if it changed.
 func (a *Appender) second(sec int64, loc *time.Location) {
-	a.sec, a.loc = sec, loc
+	a.cur.sec, a.cur.loc = sec, loc
 	a.minFrom, a.minTo = 0, 0
 	var text []byte
 	if a.f == Unix {
-		text = appendUnixSec(a.line[:0], sec)
-		a.usAt = uint8(len(text))
-		a.line[a.usAt+6] = ' '
-		a.n = a.usAt + 7
-		a.tail = uint64(a.line[a.usAt+6])<<48 | uint64(a.line[a.usAt+7])<<56
+		text = appendUnixSec(a.cur.line[:0], sec)
+		a.cur.usAt = uint8(len(text))
+		a.cur.line[a.cur.usAt+6] = ' '
+		a.cur.n = a.cur.usAt + 7
+		a.cur.tail = uint64(a.cur.line[a.cur.usAt+6])<<48 | uint64(a.cur.line[a.cur.usAt+7])<<56
 		return
 	}
 	t := time.Unix(sec, 0).In(loc)
@@ -287,7 +318,7 @@ func (a *Appender) second(sec int64, loc *time.Location) {
 		day--
 		sod += 86400
 	}
-	text = a.line[:0]
+	text = a.cur.line[:0]
 	if a.f != Tcpdump {
 		if !a.dateForDay || day != a.day {
 			a.day, a.dateForDay = day, true
@@ -305,12 +336,12 @@ func (a *Appender) second(sec int64, loc *time.Location) {
 	numfmt.Put2(d[6:], s%60)
 	d[8] = '.'
 	text = append(text, d[:]...)
-	a.usAt = uint8(len(text))
-	n := int(a.usAt) + 6
-	n += copy(a.line[n:lineSize-1], a.zone)
-	a.line[n] = ' '
-	a.n = uint8(n + 1)
-	a.tail = uint64(a.line[a.usAt+6])<<48 | uint64(a.line[a.usAt+7])<<56
+	a.cur.usAt = uint8(len(text))
+	n := int(a.cur.usAt) + 6
+	n += copy(a.cur.line[n:lineSize-1], a.zone)
+	a.cur.line[n] = ' '
+	a.cur.n = uint8(n + 1)
+	a.cur.tail = uint64(a.cur.line[a.cur.usAt+6])<<48 | uint64(a.cur.line[a.cur.usAt+7])<<56
 	// The minute of sec, within the zone's span.
 	a.minStart = sec - int64(s%60)
 	a.minFrom, a.minTo = max(a.minStart, a.zoneFrom), min(a.minStart+60, a.zoneTo)

@@ -184,3 +184,53 @@ func TestAppendAtGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixAtMatchesFormat checks Prefix.Put, from PrefixAt, against
+// Format.Append on runs of seconds as TestAppendAtMatchesFormat does,
+// with AppendAt and AppendTime on the same Appender in between.
+func TestPrefixAtMatchesFormat(t *testing.T) {
+	locs := []*time.Location{time.UTC, time.FixedZone("odd", -(3*3600 + 29*60 + 53))}
+	for _, name := range []string{"Europe/Amsterdam", "Australia/Lord_Howe"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		locs = append(locs, loc)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	var d [PrefixRoom]byte
+	for _, f := range []Format{ISO, Tcpdump, Unix, None, RFC3339} {
+		for _, loc := range locs {
+			a := NewAppender(f)
+			for _, start := range []int64{time.Date(2026, 3, 29, 0, 58, 58, 0, time.UTC).Unix(), time.Date(1940, 5, 15, 23, 38, 0, 0, time.UTC).Unix(), -100} {
+				sec := start
+				for i := 0; i < 500; i++ {
+					sec += int64(r.IntN(4))
+					if i%61 == 0 {
+						sec -= 100
+					}
+					nsec := r.Int64N(1e9)
+					ts := time.Unix(sec, nsec).In(loc)
+					want := string(f.Append(nil, ts))
+					p := a.PrefixAt(sec, loc)
+					if p.Sec() != sec {
+						t.Fatalf("%v: PrefixAt(%d).Sec() = %d", f, sec, p.Sec())
+					}
+					if got := string(d[:p.Put(&d, nsec)]); got != want {
+						t.Fatalf("%v in %v at %d.%09d: Put %q, Format.Append %q", f, loc, sec, nsec, got, want)
+					}
+					switch i % 3 {
+					case 1:
+						if got := string(a.AppendAt(nil, sec+int64(i%5), nsec, loc)); got != string(f.Append(nil, ts.Add(time.Duration(i%5)*time.Second))) {
+							t.Fatalf("%v: AppendAt after PrefixAt: %q", f, got)
+						}
+					case 2:
+						if got := string(a.AppendTime(nil, ts)); got != strings.TrimSuffix(want, " ") {
+							t.Fatalf("%v: AppendTime after PrefixAt: %q, want %q", f, got, strings.TrimSuffix(want, " "))
+						}
+					}
+				}
+			}
+		}
+	}
+}
