@@ -195,10 +195,12 @@ func NewAppender(f Format) *Appender {
 // Append appends the prefix for t, including its trailing space, to b.
 // It does not allocate once its buffers have grown.
 func (a *Appender) Append(b []byte, t time.Time) []byte {
-	if a.f == None {
-		return b
+	sec, nsec, loc := t.Unix(), int64(t.Nanosecond()), t.Location()
+	l := len(b)
+	if sec != a.cur.sec || loc != a.cur.loc || cap(b)-l < lineSize { // always for None: cur.loc stays nil
+		return a.appendNew(b, sec, nsec, loc, 1)
 	}
-	return a.AppendAt(b, t.Unix(), int64(t.Nanosecond()), t.Location())
+	return b[:l+a.cur.Put((*[lineSize]byte)(b[l:l+lineSize]), nsec)]
 }
 
 // AppendTime is Append without the trailing space.
