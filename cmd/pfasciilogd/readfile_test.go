@@ -165,3 +165,40 @@ func firstDiff(got, want []byte) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(gl), len(wl))
 }
+
+// TestReadFileAllocationsPerFile: readFile allocates per file, not per
+// record: ten times the records cost no more allocations.
+func TestReadFileAllocationsPerFile(t *testing.T) {
+	dir := t.TempDir()
+	g := pcapgen.New(pcapgen.Config{Seed: 9, Flavor: pcapgen.FlavorFreeBSD, Mix: pcapgen.MixScan, Hosts: 20})
+	var recs []pcapgen.Record
+	for i := 0; i < 5000; i++ {
+		r := g.Next()
+		r.Data = bytes.Clone(r.Data)
+		r.Sec = 1_700_000_000 + uint32(i/3)
+		recs = append(recs, r)
+	}
+	small, large := filepath.Join(dir, "small.pcap"), filepath.Join(dir, "large.pcap")
+	if err := pcapgen.WriteFile(small, 262144, recs[:500]); err != nil {
+		t.Fatal(err)
+	}
+	if err := pcapgen.WriteFile(large, 262144, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tf := range []string{"iso", "none"} {
+		allocs := func(path string) float64 {
+			c, err := parseFlags([]string{"-r", path, "--time", tf}, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return testing.AllocsPerRun(3, func() {
+				if err := readFile(c, io.Discard); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+		if s, l := allocs(small), allocs(large); l > s {
+			t.Errorf("--time %s: %v allocations for 500 records, %v for 5000", tf, s, l)
+		}
+	}
+}
