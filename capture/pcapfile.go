@@ -108,16 +108,15 @@ type pcapReader struct {
 	hdrSize  int // 16, or 24 for the "modified" (Kuznetzov) format
 	snaplen  int
 	linkType int
-	// FileReader.Read's fast path: a record is taken from buf without
-	// a call to fill when fastNeed bytes are left, if its caplen is at
-	// most fastCap (maxFastRecord or the snapshot length) and the
-	// fraction of its second below fracLimit (1e6 or 1e9), which times
-	// fracMul (1000 or 1) is its nanoseconds. Both limits are 0 (no
-	// record) unless the file is little-endian on a little-endian host
-	// and has 16-byte record headers.
-	fastCap   uint32
-	fracLimit uint32
-	fracMul   int64
+	// FileReader.Read's fast path, for a little-endian file on a
+	// little-endian host with 16-byte record headers (fast): a record is
+	// taken from buf without a call to fill when fastNeed bytes are
+	// left, if its caplen is at most fastCap (maxFastRecord or the
+	// snapshot length) and the fraction of its second times fracMul
+	// (1000 or 1), its nanoseconds, is less than a second.
+	fast    bool
+	fastCap uint32
+	fracMul uint64
 }
 
 // fill makes at least n bytes available at buf[off:], or returns the
@@ -202,12 +201,9 @@ func (r *pcapReader) header() error {
 	r.linkType = int(r.order.Uint32(h[20:]) & 0x03ffffff) // LT_LINKTYPE
 	r.swapped = (r.order == binary.BigEndian) == hostLittleEndian
 	r.fastLE = !r.swapped && r.order == binary.LittleEndian
-	r.fastCap, r.fracLimit, r.fracMul = uint32(min(r.snaplen, maxFastRecord)), 1e6, 1000
+	r.fast, r.fastCap, r.fracMul = r.fastLE && r.hdrSize == 16, uint32(min(r.snaplen, maxFastRecord)), 1000
 	if r.nano {
-		r.fracLimit, r.fracMul = 1e9, 1
-	}
-	if !r.fastLE || r.hdrSize != 16 {
-		r.fastCap, r.fracLimit = 0, 0
+		r.fracMul = 1
 	}
 	r.off += 24
 	return nil
@@ -470,30 +466,33 @@ func (fr *FileReader) Read(recs []Record) ([]byte, int, error) {
 	}
 }
 
-// readFast fills recs with the next records of a little-endian file in
-// the buffer, those with fastNeed bytes from their start in it, up to the
+// readFast fills recs with the next records of a fast file in the
+// buffer, those with fastNeed bytes from their start in it, up to the
 // first one of more than fastCap bytes or with a fraction of its second
-// of fracLimit or more, and returns their number.
+// of a second or more, and returns their number.
 func (r *pcapReader) readFast(recs []Record) int {
-	n, off := readFast(recs, r.buf, r.off, r.fastCap, r.fracLimit, r.fracMul)
+	if !r.fast {
+		return 0
+	}
+	n, off := readFast(recs, r.buf, r.off, r.fastCap, r.fracMul)
 	r.off = off
 	return n
 }
 
 // readFast is pcapReader.readFast on the bytes buf from off: it returns
 // the number of records and the offset past them.
-func readFast(recs []Record, buf []byte, off int, fastCap, fracLimit uint32, fracMul int64) (int, int) {
+func readFast(recs []Record, buf []byte, off int, fastCap uint32, fracMul uint64) (int, int) {
 	limit := len(buf) - fastNeed
 	n := 0
 	for ; n < len(recs) && off <= limit; n++ {
 		h := (*[16]byte)(buf[off : off+16])
-		caplen, frac := binary.LittleEndian.Uint32(h[8:]), binary.LittleEndian.Uint32(h[4:])
-		if caplen > fastCap || frac >= fracLimit {
+		caplen, nsec := binary.LittleEndian.Uint32(h[8:]), uint64(binary.LittleEndian.Uint32(h[4:]))*fracMul
+		if caplen > fastCap || nsec >= 1e9 {
 			break
 		}
 		rec := &recs[n]
 		rec.Sec = int64(binary.LittleEndian.Uint32(h[0:]))
-		rec.Nsec = int64(frac) * fracMul
+		rec.Nsec = int64(nsec)
 		rec.Length = int(binary.LittleEndian.Uint32(h[12:]))
 		rec.Start = off + 16
 		off += 16 + int(caplen)
