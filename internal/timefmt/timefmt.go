@@ -112,9 +112,9 @@ type Appender struct {
 	cur  Prefix // the last second's; its loc is nil (nothing) until a first prefix, and always for None
 	none Prefix // PrefixAt's for None: no text
 	f    Format
-	// sec's minute: a second in [minFrom, minTo) (of one zone span)
-	// differs from minStart only in its two digits at usAt-3. An empty
-	// span (Unix) holds nothing.
+	// sec's minute (Unix: its hundred seconds): a second in [minFrom,
+	// minTo) (of one zone span) differs from minStart only in its two
+	// digits at usAt-3. An empty span holds nothing.
 	minStart, minFrom, minTo int64
 	zoneLoc                  *time.Location // the location zone and date are for; nil: nothing yet
 	zoneFrom                 int64          // the Unix seconds [zoneFrom, zoneTo) have offset
@@ -289,6 +289,12 @@ func (a *Appender) second(sec int64, loc *time.Location) {
 		a.cur.line[a.cur.usAt+6] = ' '
 		a.cur.n = a.cur.usAt + 7
 		a.cur.tail = uint64(a.cur.line[a.cur.usAt+6])<<48 | uint64(a.cur.line[a.cur.usAt+7])<<56
+		if sec >= 100 {
+			// The seconds of sec's hundred differ in their last two
+			// digits, before the point as the seconds of a minute are.
+			a.minStart = sec - sec%100
+			a.minFrom, a.minTo = a.minStart, a.minStart+100
+		}
 		return
 	}
 	t := time.Unix(sec, 0).In(loc)
