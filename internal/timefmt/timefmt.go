@@ -236,8 +236,10 @@ func (a *Appender) AppendAt(b []byte, sec, nsec int64, loc *time.Location) []byt
 // little-endian word; 1024 of them, so that an index masked with 1023
 // needs no bounds check.
 var digits3 = func() (t [1024]uint32) {
-	for i := range 1000 {
-		t[i] = uint32('0'+i/100) | uint32('0'+i/10%10)<<8 | uint32('0'+i%10)<<16
+	for h := range 10 {
+		for p := range 100 {
+			t[h*100+p] = uint32('0'+h) | uint32(numfmt.DigitPairs[2*p])<<8 | uint32(numfmt.DigitPairs[2*p+1])<<16
+		}
 	}
 	return
 }()
