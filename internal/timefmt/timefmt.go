@@ -109,9 +109,12 @@ func appendDec(b []byte, v uint64, width int) []byte {
 // offset kept with the span of Unix seconds it holds for (ZoneBounds) and
 // the text of the local date. An Appender is not safe for concurrent use.
 type Appender struct {
-	cur  Prefix // the last second's; its loc is nil (nothing) until a first prefix, and always for None
-	none Prefix // PrefixAt's for None: no text
-	f    Format
+	// cur is the last second's prefix; until a first one, and always
+	// for None, its loc is &unset, which no caller has.
+	cur   Prefix
+	none  Prefix // PrefixAt's for None: no text
+	unset time.Location
+	f     Format
 	// sec's minute (Unix: its hundred seconds): a second in [minFrom,
 	// minTo) (of one zone span) differs from minStart only in its two
 	// digits at usAt-3. An empty span holds nothing.
@@ -189,7 +192,9 @@ func (a *Appender) PrefixAt(sec int64, loc *time.Location) *Prefix {
 
 // NewAppender returns an Appender for f.
 func NewAppender(f Format) *Appender {
-	return &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
+	a := &Appender{f: f, date: make([]byte, 0, 16), zone: make([]byte, 0, 8)}
+	a.cur.loc = &a.unset
+	return a
 }
 
 // Append appends the prefix for t, including its trailing space, to b.
@@ -197,7 +202,7 @@ func NewAppender(f Format) *Appender {
 func (a *Appender) Append(b []byte, t time.Time) []byte {
 	sec, nsec, loc := t.Unix(), int64(t.Nanosecond()), t.Location()
 	l := len(b)
-	if sec != a.cur.sec || loc != a.cur.loc || cap(b)-l < lineSize { // always for None: cur.loc stays nil
+	if sec != a.cur.sec || loc != a.cur.loc || cap(b)-l < lineSize { // always for None
 		return a.appendNew(b, sec, nsec, loc, 1)
 	}
 	return b[:l+a.cur.Put((*[lineSize]byte)(b[l:l+lineSize]), nsec)]

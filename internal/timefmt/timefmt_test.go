@@ -234,3 +234,19 @@ func TestPrefixAtMatchesFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstPrefixAtZero: the first prefix of an Appender, at the Unix
+// epoch in a nil location (UTC), is written, not taken for a cached one.
+func TestFirstPrefixAtZero(t *testing.T) {
+	for _, f := range []Format{ISO, Tcpdump, Unix, None, RFC3339} {
+		want := string(f.Append(nil, time.Unix(0, 5000).UTC()))
+		if got := string(NewAppender(f).AppendAt(nil, 0, 5000, nil)); got != want {
+			t.Errorf("%v: AppendAt %q, want %q", f, got, want)
+		}
+		var d [PrefixRoom]byte
+		p := NewAppender(f).PrefixAt(0, nil)
+		if got := string(d[:p.Put(&d, 5000)]); got != want {
+			t.Errorf("%v: PrefixAt %q, want %q", f, got, want)
+		}
+	}
+}
