@@ -85,7 +85,7 @@ func appendRecordsAt(out []byte, dec *decoder.Decoder, prefix *timefmt.Appender,
 	p := prefix.PrefixAt(recs[0].Sec, loc)
 	for i := range recs {
 		r := &recs[i]
-		if r.Sec != p.Sec() {
+		if r.Sec != p.Sec() && !p.Advance(r.Sec) {
 			p = prefix.PrefixAt(r.Sec, loc)
 		}
 		l := len(out)

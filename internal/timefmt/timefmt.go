@@ -111,22 +111,18 @@ func appendDec(b []byte, v uint64, width int) []byte {
 type Appender struct {
 	// cur is the last second's prefix; until a first one, and always
 	// for None, its loc is &unset, which no caller has.
-	cur   Prefix
-	none  Prefix // PrefixAt's for None: no text
-	unset time.Location
-	f     Format
-	// sec's minute (Unix: its hundred seconds): a second in [minFrom,
-	// minTo) (of one zone span) differs from minStart only in its two
-	// digits at usAt-3. An empty span holds nothing.
-	minStart, minFrom, minTo int64
-	zoneLoc                  *time.Location // the location zone and date are for; nil: nothing yet
-	zoneFrom                 int64          // the Unix seconds [zoneFrom, zoneTo) have offset
-	zoneTo                   int64
-	offset                   int64  // seconds east of UTC
-	zone                     []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
-	day                      int64  // the local day (days since 1970-01-01) date holds
-	date                     []byte // "2006-01-02T" (not Tcpdump)
-	dateForDay               bool   // date holds day
+	cur        Prefix
+	none       Prefix // PrefixAt's for None: no text
+	unset      time.Location
+	f          Format
+	zoneLoc    *time.Location // the location zone and date are for; nil: nothing yet
+	zoneFrom   int64          // the Unix seconds [zoneFrom, zoneTo) have offset
+	zoneTo     int64
+	offset     int64  // seconds east of UTC
+	zone       []byte // "-07:00" (ISO), "Z07:00" (RFC3339)
+	day        int64  // the local day (days since 1970-01-01) date holds
+	date       []byte // "2006-01-02T" (not Tcpdump)
+	dateForDay bool   // date holds day
 }
 
 // lineSize holds the longest prefix, "-9223372036854775808.000000 "
@@ -152,6 +148,23 @@ type Prefix struct {
 	usAt uint8
 	n    uint8
 	tail uint64
+	// sec's minute (Unix: its hundred seconds): a second in [minFrom,
+	// minTo) (of one zone span) differs from minStart only in its two
+	// digits at usAt-3. An empty span holds nothing.
+	minStart, minFrom, minTo int64
+}
+
+// Advance makes p the prefix of the second sec, in p's location, if sec
+// is in p's minute (and span of one zone offset), where only the two
+// digits of the seconds change, and tells whether it did. It is inlined,
+// for loops that write records one second after another.
+func (p *Prefix) Advance(sec int64) bool {
+	if sec < p.minFrom || sec >= p.minTo {
+		return false
+	}
+	numfmt.Put2(p.line[(int(p.usAt)-3)&31:], uint32(sec-p.minStart))
+	p.sec = sec
+	return true
 }
 
 // Sec is the second of p: Unix seconds.
@@ -276,19 +289,14 @@ func (a *Appender) appendNew(b []byte, sec, nsec int64, loc *time.Location, spac
 // in the minute of the cached one (and the span of its zone offset):
 // the two digits of the seconds change.
 func (a *Appender) sameMinute(sec int64, loc *time.Location) bool {
-	if loc != a.cur.loc || sec < a.minFrom || sec >= a.minTo {
-		return false
-	}
-	numfmt.Put2(a.cur.line[(int(a.cur.usAt)-3)&31:], uint32(sec-a.minStart))
-	a.cur.sec = sec
-	return true
+	return loc == a.cur.loc && a.cur.Advance(sec)
 }
 
 // second makes line the prefix of the second sec in loc, up to its
 // microseconds, with the zone, if it changed.
 func (a *Appender) second(sec int64, loc *time.Location) {
 	a.cur.sec, a.cur.loc = sec, loc
-	a.minFrom, a.minTo = 0, 0
+	a.cur.minFrom, a.cur.minTo = 0, 0
 	var text []byte
 	if a.f == Unix {
 		text = appendUnixSec(a.cur.line[:0], sec)
@@ -299,8 +307,8 @@ func (a *Appender) second(sec int64, loc *time.Location) {
 		if sec >= 100 {
 			// The seconds of sec's hundred differ in their last two
 			// digits, before the point as the seconds of a minute are.
-			a.minStart = sec - sec%100
-			a.minFrom, a.minTo = a.minStart, a.minStart+100
+			a.cur.minStart = sec - sec%100
+			a.cur.minFrom, a.cur.minTo = a.cur.minStart, a.cur.minStart+100
 		}
 		return
 	}
@@ -358,6 +366,6 @@ func (a *Appender) second(sec int64, loc *time.Location) {
 	a.cur.n = uint8(n + 1)
 	a.cur.tail = uint64(a.cur.line[a.cur.usAt+6])<<48 | uint64(a.cur.line[a.cur.usAt+7])<<56
 	// The minute of sec, within the zone's span.
-	a.minStart = sec - int64(s%60)
-	a.minFrom, a.minTo = max(a.minStart, a.zoneFrom), min(a.minStart+60, a.zoneTo)
+	a.cur.minStart = sec - int64(s%60)
+	a.cur.minFrom, a.cur.minTo = max(a.cur.minStart, a.zoneFrom), min(a.cur.minStart+60, a.zoneTo)
 }
