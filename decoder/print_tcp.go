@@ -1,6 +1,11 @@
 package decoder
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
 
 // TCP flag bits in tcpdump's printing order.
 const (
@@ -37,17 +42,6 @@ var tcpFlagsField = func() (t [256]struct {
 	}
 	return
 }()
-
-// appendTCPFlags appends "Flags [LETTERS]" for the flags byte.
-func appendTCPFlags(b []byte, f uint8) []byte {
-	e := &tcpFlagsField[f]
-	l := len(b)
-	if cap(b)-l < len(e.text) {
-		b = slices.Grow(b, len(e.text))
-	}
-	*(*[16]byte)(b[l : l+16]) = e.text
-	return b[:l+int(e.n)]
-}
 
 // tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
 // "unknown-K".
@@ -95,6 +89,61 @@ func tcpOptionName(k uint8) string {
 	return ""
 }
 
+// tcpReserve is what printTCP reserves past the addresses and ports and
+// writes into with a cursor: the flags (16), seq (27), ack (16), win and
+// urg (22), the options (tcpOptsRoom) and the length (19), with room to
+// spare for the fixed-size stores that overshoot.
+const tcpReserve = 128 + tcpOptsRoom
+
+// lit8 is the first 8 bytes of s as a little-endian word: a constant when
+// s is, for one store of a short literal.
+func lit8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// putU32 writes v in decimal at the start of d, which has room for 10
+// digits, and returns the number of digits.
+func putU32(d []byte, v uint32) int {
+	if v < 100000 {
+		return numfmt.PutSmall(d, v)
+	}
+	_ = d[9]
+	if v >= 100000000 {
+		hi := v / 100000000 // 1 to 42
+		lo := v - hi*100000000
+		q := lo / 10000
+		n := 9
+		if hi >= 10 {
+			numfmt.Put2(d[0:2], hi)
+			n = 10
+		} else {
+			d[0] = byte('0' + hi)
+		}
+		numfmt.Put4(d[n-8:n-4], q)
+		numfmt.Put4(d[n-4:n], lo-q*10000)
+		return n
+	}
+	hi := v / 10000 // 10 to 9999
+	lo := v - hi*10000
+	if hi >= 1000 {
+		numfmt.Put4(d[0:4], hi)
+		numfmt.Put4(d[4:8], lo)
+		return 8
+	}
+	if hi >= 100 {
+		q := hi / 100
+		d[0] = byte('0' + q)
+		numfmt.Put2(d[1:3], hi-q*100)
+		numfmt.Put4(d[3:7], lo)
+		return 7
+	}
+	numfmt.Put2(d[0:2], hi)
+	numfmt.Put4(d[2:6], lo)
+	return 6
+}
+
 // printTCP is tcp_print at default verbosity.
 func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	if len(data) < 4 {
@@ -124,7 +173,16 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
 	}
 	win, urp := be16(data[14:]), be16(data[18:])
-	b = appendTCPFlags(b, flags)
+
+	// The rest is written into one reservation, w, at the cursor p.
+	l := len(b)
+	if cap(b)-l < tcpReserve {
+		b = slices.Grow(b, tcpReserve)
+	}
+	w := b[l : l+tcpReserve]
+	fe := &tcpFlagsField[flags]
+	*(*[16]byte)(w[0:16]) = fe.text
+	p := int(fe.n)
 
 	var thseq, thack uint32
 	rev := false
@@ -170,6 +228,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		thseq, thack = e.seq, e.ack
 	}
 	if hlen > length {
+		b = b[:l+p]
 		b = append(b, " [bad hdr length "...)
 		b = appendUint(b, uint64(hlen))
 		b = append(b, " - too long, > "...)
@@ -178,32 +237,54 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	plen := uint32(length - hlen)
 	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(seq))
+		binary.LittleEndian.PutUint64(w[p:], lit8(", seq \x00\x00"))
+		p += 6
+		p += putU32(w[p:], seq)
 		if plen > 0 {
-			b = append(b, ':')
-			b = appendUint(b, uint64(seq+plen))
+			w[p] = ':'
+			p++
+			p += putU32(w[p:], seq+plen)
 		}
 	}
 	if flags&thACK != 0 {
-		b = append(b, ", ack "...)
-		b = appendUint(b, uint64(ack))
+		binary.LittleEndian.PutUint64(w[p:], lit8(", ack \x00\x00"))
+		p += 6
+		p += putU32(w[p:], ack)
 	}
-	b = append(b, ", win "...)
-	b = appendUint(b, uint64(win))
+	binary.LittleEndian.PutUint64(w[p:], lit8(", win \x00\x00"))
+	p += 6
+	p += numfmt.PutSmall(w[p:], uint32(win))
 	if flags&thURG != 0 {
-		b = append(b, ", urg "...)
-		b = appendUint(b, uint64(urp))
+		binary.LittleEndian.PutUint64(w[p:], lit8(", urg \x00\x00"))
+		p += 6
+		p += numfmt.PutSmall(w[p:], uint32(urp))
 	}
 	if hlen > 20 {
-		var ok bool
-		b, ok = d.appendTCPOptionsCached(b, data, hlen, int(plen), rev, thseq, thack)
-		if !ok {
-			return b
+		n := 0
+		if hlen <= len(data) {
+			n = putTCPOptions(w[p:], data[20:hlen], rev, thseq, thack)
+		}
+		if n > 0 {
+			p += n
+		} else {
+			var ok bool
+			b, ok = appendTCPOptions(b[:l+p], data, hlen, int(plen), rev, thseq, thack)
+			if !ok {
+				return b
+			}
+			l = len(b)
+			if cap(b)-l < tcpReserve {
+				b = slices.Grow(b, tcpReserve)
+			}
+			w = b[l : l+tcpReserve]
+			p = 0
 		}
 	}
-	b = append(b, ", length "...)
-	b = appendUint(b, uint64(plen))
+	binary.LittleEndian.PutUint64(w[p:], lit8(", length "))
+	binary.LittleEndian.PutUint16(w[p+8:], uint16(' '))
+	p += 9
+	p += putU32(w[p:], plen)
+	b = b[:l+p]
 	if plen == 0 {
 		return b
 	}

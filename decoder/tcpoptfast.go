@@ -1,0 +1,189 @@
+package decoder
+
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
+
+// putTCPOptions is appendTCPOptions for the option lists scanners and
+// stacks send, written straight into a reservation: all captured, and
+// made of eol, nop, mss, wscale, sackOK, sack, timestamps, the four-byte
+// echo and cc kinds and unknown kinds, each of its proper length. It
+// writes ", options [...]" at the start of d, which must have room for
+// tcpOptsRoom bytes, and returns its length, or 0 when the list needs
+// appendTCPOptions (another kind, a bad or odd length, a cut list); d's
+// bytes are then garbage.
+func putTCPOptions(d []byte, opts []byte, rev bool, thseq, thack uint32) int {
+	d = d[:tcpOptsRoom]
+	binary.LittleEndian.PutUint64(d[0:], lit8(", option"))
+	binary.LittleEndian.PutUint32(d[8:], uint32('s')|uint32(' ')<<8|uint32('[')<<16)
+	p := 11
+	for i := 0; i < len(opts); {
+		k := opts[i]
+		e := &tcpOptText[k]
+		*(*[16]byte)(d[p : p+16]) = e.text
+		p += int(e.n)
+		if e.class == optNop {
+			d[p] = ','
+			p++
+			i++
+			continue
+		}
+		if e.class == optEol {
+			p++ // the ',' that becomes ']'
+			break
+		}
+		if i+1 >= len(opts) {
+			return 0
+		}
+		olen := int(opts[i+1])
+		if olen < 2 || olen > len(opts)-i {
+			return 0
+		}
+		o := opts[i+2 : i+olen]
+		switch e.class {
+		case optMSS:
+			if len(o) != 2 {
+				return 0
+			}
+			p += numfmt.PutSmall(d[p:], uint32(o[0])<<8|uint32(o[1]))
+		case optWscale:
+			if len(o) != 1 {
+				return 0
+			}
+			p += numfmt.PutSmall(d[p:], uint32(o[0]))
+		case optSackOK:
+			if len(o) != 0 {
+				return 0
+			}
+		case optTS:
+			if len(o) != 8 {
+				return 0
+			}
+			p += putU32(d[p:], be32(o))
+			binary.LittleEndian.PutUint64(d[p:], lit8(" ecr \x00\x00\x00"))
+			p += 5
+			p += putU32(d[p:], be32(o[4:]))
+		case optU32:
+			if len(o) != 4 {
+				return 0
+			}
+			p += putU32(d[p:], be32(o))
+		case optSack:
+			if len(o)%8 != 0 {
+				return 0
+			}
+			d[p] = byte('0' + len(o)/8) // at most 4 blocks
+			d[p+1] = ' '
+			p += 2
+			base := thack
+			if rev {
+				base = thseq
+			}
+			for j := 0; j+8 <= len(o); j += 8 {
+				d[p] = '{'
+				p++
+				p += putU32(d[p:], be32(o[j:])-base)
+				d[p] = ':'
+				p++
+				p += putU32(d[p:], be32(o[j+4:])-base)
+				d[p] = '}'
+				p++
+			}
+		case optUnknown:
+			if len(o) > 0 {
+				d[p], d[p+1], d[p+2] = ' ', '0', 'x'
+				p += 3
+				for _, c := range o {
+					d[p], d[p+1] = hexDigits[c>>4], hexDigits[c&0xf]
+					p += 2
+				}
+			}
+		default:
+			return 0
+		}
+		d[p] = ','
+		p++
+		i += olen
+	}
+	d[p-1] = ']'
+	return p
+}
+
+// tcpOptsRoom is the room putTCPOptions needs: ", options [" and at most
+// 6 bytes of text for each of the 40 bytes of options (a 2-byte
+// "unknown-255,"), and a 16-byte store past the end.
+const tcpOptsRoom = 11 + 6*40 + 16
+
+// How putTCPOptions prints a kind.
+const (
+	optOther   = iota // appendTCPOptions does
+	optNop            // one byte
+	optEol            // one byte, the end of the list
+	optMSS            // a 2-byte value
+	optWscale         // a 1-byte value
+	optSackOK         // no value
+	optTS             // two 4-byte values
+	optU32            // a 4-byte value
+	optSack           // blocks of two 4-byte values
+	optUnknown        // unknown-K and its bytes in hex
+)
+
+// tcpOptText is, for every kind, its name as putTCPOptions starts it (with
+// the space or "val " that follows) and how it goes on.
+var tcpOptText = func() (t [256]struct {
+	text  [16]byte
+	n     uint8
+	class uint8
+}) {
+	for k := range t {
+		s := tcpOptionName(uint8(k))
+		c := uint8(optOther)
+		switch k {
+		case 0:
+			c = optEol
+		case 1:
+			c = optNop
+		case 2:
+			c, s = optMSS, s+" "
+		case 3:
+			c, s = optWscale, s+" "
+		case 4:
+			c = optSackOK
+		case 5:
+			c, s = optSack, s+" "
+		case 6, 7, 11, 12, 13:
+			c, s = optU32, s+" "
+		case 8:
+			c, s = optTS, s+" val "
+		default:
+			if s == "" {
+				c, s = optUnknown, "unknown-"+string(appendUint(nil, uint64(k)))
+			}
+		}
+		if c == optOther {
+			s = ""
+		}
+		t[k].n = uint8(copy(t[k].text[:], s))
+		t[k].class = c
+	}
+	return
+}()
+
+// appendTCPOptionsFast is appendTCPOptions through putTCPOptions when
+// it can.
+func appendTCPOptionsFast(b []byte, data []byte, hlen, plen int, rev bool, thseq, thack uint32) ([]byte, bool) {
+	if hlen <= len(data) {
+		l := len(b)
+		if cap(b)-l < tcpOptsRoom {
+			b = slices.Grow(b, tcpOptsRoom)
+		}
+		if n := putTCPOptions(b[l:l+tcpOptsRoom], data[20:hlen], rev, thseq, thack); n > 0 {
+			return b[:l+n], true
+		}
+		b = b[:l]
+	}
+	return appendTCPOptions(b, data, hlen, plen, rev, thseq, thack)
+}
