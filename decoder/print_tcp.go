@@ -187,29 +187,34 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	var thseq, thack uint32
 	rev := false
 	if d.seq != nil && flags&thACK != 0 {
-		var k seqKey
-		k.v6 = ip.v6
-		n := len(ip.src)
 		rev = sport > dport
 		if sport == dport {
 			rev = compareBytes(ip.src, ip.dst) > 0
 		}
 		a, z := ip.src, ip.dst
-		k.port = uint32(sport)<<16 | uint32(dport)
+		var k seqKey
+		k.w[4] = uint64(sport)<<16 | uint64(dport)
 		if rev {
 			a, z = z, a
-			k.port = uint32(dport)<<16 | uint32(sport)
+			k.w[4] = uint64(dport)<<16 | uint64(sport)
 		}
-		switch { // fixed-size moves rather than two calls of memmove
-		case n == 4 && len(z) == 4:
-			*(*[4]byte)(k.addr[0:4]) = [4]byte(a)
-			*(*[4]byte)(k.addr[16:20]) = [4]byte(z)
-		case n == 16 && len(z) == 16:
-			*(*[16]byte)(k.addr[0:16]) = [16]byte(a)
-			*(*[16]byte)(k.addr[16:32]) = [16]byte(z)
+		switch {
+		case len(a) == 4 && len(z) == 4:
+			k.w[0] = uint64(binary.LittleEndian.Uint32(a))
+			k.w[2] = uint64(binary.LittleEndian.Uint32(z))
+		case len(a) == 16 && len(z) == 16:
+			k.w[0], k.w[1] = binary.LittleEndian.Uint64(a), binary.LittleEndian.Uint64(a[8:])
+			k.w[2], k.w[3] = binary.LittleEndian.Uint64(z), binary.LittleEndian.Uint64(z[8:])
 		default:
-			copy(k.addr[:n], a)
-			copy(k.addr[16:16+n], z)
+			var x [32]byte
+			copy(x[:16], a)
+			copy(x[16:], z)
+			for i := range 4 {
+				k.w[i] = binary.LittleEndian.Uint64(x[8*i:])
+			}
+		}
+		if ip.v6 {
+			k.w[4] |= seqKeyV6
 		}
 		e, found := d.seq.get(&k)
 		if !found || flags&thSYN != 0 {

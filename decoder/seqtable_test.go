@@ -30,13 +30,13 @@ func TestSeqTableIsLRU(t *testing.T) {
 		for step := 0; step < 40*universe+20000; step++ {
 			var k seqKey
 			n := r.IntN(universe)
-			k.v6 = n%3 == 0
-			k.addr[0], k.addr[1] = byte(n), byte(n>>8)
-			k.addr[16] = byte(n * 7)
-			if k.v6 {
-				k.addr[9] = 1
+			k.w[0] = uint64(n & 0xffff)
+			k.w[2] = uint64(byte(n * 7))
+			k.w[4] = uint64(n%5) << 16
+			if n%3 == 0 {
+				k.w[1] = 1 << 8
+				k.w[4] |= seqKeyV6
 			}
-			k.port = uint32(n%5) << 16
 			var e *seqEntry
 			i := find(k)
 			held := false
@@ -81,7 +81,7 @@ func TestSeqTableFillsWithoutAllocating(t *testing.T) {
 	n := uint32(0)
 	allocs := testing.AllocsPerRun(3*DefaultSeqTableSize, func() {
 		n++
-		k.addr[0], k.addr[1], k.addr[2] = byte(n), byte(n>>8), byte(n>>16)
+		k.w[0] = uint64(n & 0xffffff)
 		tab.get(&k)
 	})
 	if allocs != 0 {
