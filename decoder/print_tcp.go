@@ -103,45 +103,78 @@ func lit8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// putU32 writes v in decimal at the start of d, which has room for 10
-// digits, and returns the number of digits.
-func putU32(d []byte, v uint32) int {
+// putField writes a text and a number at the start of d: the text is
+// the low bytes of lit, as many as its top byte says (at most 7), and v
+// follows it in decimal. It returns the number of bytes; those past it
+// up to d's end may be overwritten.
+func putField(d *[24]byte, lit uint64, v uint32) int {
+	binary.LittleEndian.PutUint64(d[0:8], lit)
+	n := int(lit>>56) & 7
+	e := (*[16]byte)(d[n : n+16])
 	if v < 100000 {
-		return numfmt.PutSmall(d, v)
+		if v < 1000 {
+			if v < 10 {
+				e[0] = byte('0' + v)
+				return n + 1
+			}
+			if v < 100 {
+				numfmt.Put2(e[0:2], v)
+				return n + 2
+			}
+			q := v / 100
+			e[0] = byte('0' + q)
+			numfmt.Put2(e[1:3], v-q*100)
+			return n + 3
+		}
+		if v < 10000 {
+			numfmt.Put4(e[0:4], v)
+			return n + 4
+		}
+		q := v / 10000
+		e[0] = byte('0' + q)
+		numfmt.Put4(e[1:5], v-q*10000)
+		return n + 5
 	}
-	_ = d[9]
 	if v >= 100000000 {
 		hi := v / 100000000 // 1 to 42
 		lo := v - hi*100000000
 		q := lo / 10000
-		n := 9
+		r := lo - q*10000
 		if hi >= 10 {
-			numfmt.Put2(d[0:2], hi)
-			n = 10
-		} else {
-			d[0] = byte('0' + hi)
+			numfmt.Put2(e[0:2], hi)
+			numfmt.Put4(e[2:6], q)
+			numfmt.Put4(e[6:10], r)
+			return n + 10
 		}
-		numfmt.Put4(d[n-8:n-4], q)
-		numfmt.Put4(d[n-4:n], lo-q*10000)
-		return n
+		e[0] = byte('0' + hi)
+		numfmt.Put4(e[1:5], q)
+		numfmt.Put4(e[5:9], r)
+		return n + 9
 	}
 	hi := v / 10000 // 10 to 9999
 	lo := v - hi*10000
 	if hi >= 1000 {
-		numfmt.Put4(d[0:4], hi)
-		numfmt.Put4(d[4:8], lo)
-		return 8
+		numfmt.Put4(e[0:4], hi)
+		numfmt.Put4(e[4:8], lo)
+		return n + 8
 	}
 	if hi >= 100 {
 		q := hi / 100
-		d[0] = byte('0' + q)
-		numfmt.Put2(d[1:3], hi-q*100)
-		numfmt.Put4(d[3:7], lo)
-		return 7
+		e[0] = byte('0' + q)
+		numfmt.Put2(e[1:3], hi-q*100)
+		numfmt.Put4(e[3:7], lo)
+		return n + 7
 	}
-	numfmt.Put2(d[0:2], hi)
-	numfmt.Put4(d[2:6], lo)
-	return 6
+	numfmt.Put2(e[0:2], hi)
+	numfmt.Put4(e[2:6], lo)
+	return n + 6
+}
+
+// field is putField's lit for the text s, padded with NULs to 8 bytes,
+// of which the first n (at most 7) are the text: a constant when s and n
+// are.
+func field(s string, n int) uint64 {
+	return lit8(s) | uint64(n)<<56
 }
 
 // printTCP is tcp_print at default verbosity.
@@ -242,27 +275,17 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	plen := uint32(length - hlen)
 	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		binary.LittleEndian.PutUint64(w[p:], lit8(", seq \x00\x00"))
-		p += 6
-		p += putU32(w[p:], seq)
+		p += putField((*[24]byte)(w[p:p+24]), field(", seq \x00\x00", 6), seq)
 		if plen > 0 {
-			w[p] = ':'
-			p++
-			p += putU32(w[p:], seq+plen)
+			p += putField((*[24]byte)(w[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
 		}
 	}
 	if flags&thACK != 0 {
-		binary.LittleEndian.PutUint64(w[p:], lit8(", ack \x00\x00"))
-		p += 6
-		p += putU32(w[p:], ack)
+		p += putField((*[24]byte)(w[p:p+24]), field(", ack \x00\x00", 6), ack)
 	}
-	binary.LittleEndian.PutUint64(w[p:], lit8(", win \x00\x00"))
-	p += 6
-	p += numfmt.PutSmall(w[p:], uint32(win))
+	p += putField((*[24]byte)(w[p:p+24]), field(", win \x00\x00", 6), uint32(win))
 	if flags&thURG != 0 {
-		binary.LittleEndian.PutUint64(w[p:], lit8(", urg \x00\x00"))
-		p += 6
-		p += numfmt.PutSmall(w[p:], uint32(urp))
+		p += putField((*[24]byte)(w[p:p+24]), field(", urg \x00\x00", 6), uint32(urp))
 	}
 	if hlen > 20 {
 		n := 0
@@ -286,9 +309,8 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		}
 	}
 	binary.LittleEndian.PutUint64(w[p:], lit8(", length "))
-	binary.LittleEndian.PutUint16(w[p+8:], uint16(' '))
-	p += 9
-	p += putU32(w[p:], plen)
+	p += 8
+	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
 	b = b[:l+p]
 	if plen == 0 {
 		return b

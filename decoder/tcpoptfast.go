@@ -3,8 +3,6 @@ package decoder
 import (
 	"encoding/binary"
 	"slices"
-
-	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
 )
 
 // putTCPOptions is appendTCPOptions for the option lists scanners and
@@ -48,12 +46,12 @@ func putTCPOptions(d []byte, opts []byte, rev bool, thseq, thack uint32) int {
 			if len(o) != 2 {
 				return 0
 			}
-			p += numfmt.PutSmall(d[p:], uint32(o[0])<<8|uint32(o[1]))
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(o[0])<<8|uint32(o[1]))
 		case optWscale:
 			if len(o) != 1 {
 				return 0
 			}
-			p += numfmt.PutSmall(d[p:], uint32(o[0]))
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(o[0]))
 		case optSackOK:
 			if len(o) != 0 {
 				return 0
@@ -62,15 +60,13 @@ func putTCPOptions(d []byte, opts []byte, rev bool, thseq, thack uint32) int {
 			if len(o) != 8 {
 				return 0
 			}
-			p += putU32(d[p:], be32(o))
-			binary.LittleEndian.PutUint64(d[p:], lit8(" ecr \x00\x00\x00"))
-			p += 5
-			p += putU32(d[p:], be32(o[4:]))
+			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
+			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), be32(o[4:]))
 		case optU32:
 			if len(o) != 4 {
 				return 0
 			}
-			p += putU32(d[p:], be32(o))
+			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
 		case optSack:
 			if len(o)%8 != 0 {
 				return 0
@@ -83,12 +79,8 @@ func putTCPOptions(d []byte, opts []byte, rev bool, thseq, thack uint32) int {
 				base = thseq
 			}
 			for j := 0; j+8 <= len(o); j += 8 {
-				d[p] = '{'
-				p++
-				p += putU32(d[p:], be32(o[j:])-base)
-				d[p] = ':'
-				p++
-				p += putU32(d[p:], be32(o[j+4:])-base)
+				p += putField((*[24]byte)(d[p:p+24]), field("{\x00\x00\x00\x00\x00\x00\x00", 1), be32(o[j:])-base)
+				p += putField((*[24]byte)(d[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), be32(o[j+4:])-base)
 				d[p] = '}'
 				p++
 			}

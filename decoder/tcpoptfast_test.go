@@ -174,13 +174,18 @@ func TestTCPOptionsFastValues(t *testing.T) {
 	}
 }
 
-// TestPutU32 compares putU32 with strconv around every number of digits.
-func TestPutU32(t *testing.T) {
-	var d [16]byte
+// TestPutField compares putField with strconv around every number of
+// digits, after texts of every length.
+func TestPutField(t *testing.T) {
+	var d [24]byte
+	texts := []string{"", ":", ", ", " ecr ", ", seq ", "1234567"}
+	i := 0
 	check := func(v uint32) {
-		n := putU32(d[:], v)
-		if got, want := string(d[:n]), strconv.FormatUint(uint64(v), 10); got != want {
-			t.Fatalf("putU32(%d) = %q", v, got)
+		s := texts[i%len(texts)]
+		i++
+		n := putField(&d, field(s+"\x00\x00\x00\x00\x00\x00\x00\x00", len(s)), v)
+		if got, want := string(d[:n]), s+strconv.FormatUint(uint64(v), 10); got != want {
+			t.Fatalf("putField(%q, %d) = %q", s, v, got)
 		}
 	}
 	for p := uint64(1); p <= 1e10; p *= 10 {
