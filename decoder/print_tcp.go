@@ -212,7 +212,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	if cap(b)-l < tcpReserve {
 		b = slices.Grow(b, tcpReserve)
 	}
-	w := b[l : l+tcpReserve]
+	w := (*[tcpReserve]byte)(b[l : l+tcpReserve])
 	fe := &tcpFlagsField[flags]
 	*(*[16]byte)(w[0:16]) = fe.text
 	p := int(fe.n)
@@ -290,7 +290,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	if hlen > 20 {
 		n := 0
 		if hlen <= len(data) {
-			n = putTCPOptions(w[p:], data[20:hlen], rev, thseq, thack)
+			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p:p+tcpOptsRoom]), data[20:hlen], rev, thseq, thack)
 		}
 		if n > 0 {
 			p += n
@@ -304,11 +304,11 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 			if cap(b)-l < tcpReserve {
 				b = slices.Grow(b, tcpReserve)
 			}
-			w = b[l : l+tcpReserve]
+			w = (*[tcpReserve]byte)(b[l : l+tcpReserve])
 			p = 0
 		}
 	}
-	binary.LittleEndian.PutUint64(w[p:], lit8(", length "))
+	binary.LittleEndian.PutUint64(w[p:p+8], lit8(", length "))
 	p += 8
 	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
 	b = b[:l+p]

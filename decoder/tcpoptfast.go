@@ -13,10 +13,9 @@ import (
 // tcpOptsRoom bytes, and returns its length, or 0 when the list needs
 // appendTCPOptions (another kind, a bad or odd length, a cut list); d's
 // bytes are then garbage.
-func putTCPOptions(d []byte, opts []byte, rev bool, thseq, thack uint32) int {
-	d = d[:tcpOptsRoom]
-	binary.LittleEndian.PutUint64(d[0:], lit8(", option"))
-	binary.LittleEndian.PutUint32(d[8:], uint32('s')|uint32(' ')<<8|uint32('[')<<16)
+func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uint32) int {
+	binary.LittleEndian.PutUint64(d[0:8], lit8(", option"))
+	binary.LittleEndian.PutUint32(d[8:12], uint32('s')|uint32(' ')<<8|uint32('[')<<16)
 	p := 11
 	for i := 0; i < len(opts); {
 		k := opts[i]
@@ -172,7 +171,7 @@ func appendTCPOptionsFast(b []byte, data []byte, hlen, plen int, rev bool, thseq
 		if cap(b)-l < tcpOptsRoom {
 			b = slices.Grow(b, tcpOptsRoom)
 		}
-		if n := putTCPOptions(b[l:l+tcpOptsRoom], data[20:hlen], rev, thseq, thack); n > 0 {
+		if n := putTCPOptions((*[tcpOptsRoom]byte)(b[l:l+tcpOptsRoom]), data[20:hlen], rev, thseq, thack); n > 0 {
 			return b[:l+n], true
 		}
 		b = b[:l]

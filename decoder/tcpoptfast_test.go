@@ -54,7 +54,7 @@ func checkTCPOptions(t *testing.T, opts []byte, captured, extra, plen int, rev b
 		return false
 	}
 	var d [tcpOptsRoom]byte
-	return putTCPOptions(d[:], data[20:hlen], rev, thseq, thack) > 0
+	return putTCPOptions(&d, data[20:hlen], rev, thseq, thack) > 0
 }
 
 // TestTCPOptionsFastIsExact: random option lists, mostly well formed but
