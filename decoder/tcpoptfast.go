@@ -14,22 +14,22 @@ import (
 // appendTCPOptions (another kind, a bad or odd length, a cut list); d's
 // bytes are then garbage.
 func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uint32) int {
+	// Every option's text starts with ','; the first one becomes '['.
 	binary.LittleEndian.PutUint64(d[0:8], lit8(", option"))
-	binary.LittleEndian.PutUint32(d[8:12], uint32('s')|uint32(' ')<<8|uint32('[')<<16)
-	p := 11
+	binary.LittleEndian.PutUint16(d[8:10], uint16('s')|uint16(' ')<<8)
+	p := 10
 	for i := 0; i < len(opts); {
 		k := opts[i]
-		e := &tcpOptText[k]
-		*(*[16]byte)(d[p : p+16]) = e.text
-		p += int(e.n)
-		if e.class == optNop {
-			d[p] = ','
-			p++
+		if k == 1 { // nop
+			binary.LittleEndian.PutUint32(d[p:p+4], uint32(',')|uint32('n')<<8|uint32('o')<<16|uint32('p')<<24)
+			p += 4
 			i++
 			continue
 		}
+		e := &tcpOptText[k]
+		*(*[16]byte)(d[p : p+16]) = e.text
+		p += int(e.n)
 		if e.class == optEol {
-			p++ // the ',' that becomes ']'
 			break
 		}
 		if i+1 >= len(opts) {
@@ -40,7 +40,14 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 			return 0
 		}
 		o := opts[i+2 : i+olen]
+		i += olen
 		switch e.class {
+		case optTS:
+			if len(o) != 8 {
+				return 0
+			}
+			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
+			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), be32(o[4:]))
 		case optMSS:
 			if len(o) != 2 {
 				return 0
@@ -55,12 +62,6 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 			if len(o) != 0 {
 				return 0
 			}
-		case optTS:
-			if len(o) != 8 {
-				return 0
-			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
-			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), be32(o[4:]))
 		case optU32:
 			if len(o) != 4 {
 				return 0
@@ -95,18 +96,16 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 		default:
 			return 0
 		}
-		d[p] = ','
-		p++
-		i += olen
 	}
-	d[p-1] = ']'
-	return p
+	d[10] = '['
+	d[p] = ']'
+	return p + 1
 }
 
 // tcpOptsRoom is the room putTCPOptions needs: ", options [" and at most
 // 6 bytes of text for each of the 40 bytes of options (a 2-byte
-// "unknown-255,"), and a 16-byte store past the end.
-const tcpOptsRoom = 11 + 6*40 + 16
+// ",unknown-255"), "]", and a 16-byte store past the end.
+const tcpOptsRoom = 11 + 6*40 + 1 + 16
 
 // How putTCPOptions prints a kind.
 const (
@@ -156,6 +155,8 @@ var tcpOptText = func() (t [256]struct {
 		}
 		if c == optOther {
 			s = ""
+		} else {
+			s = "," + s
 		}
 		t[k].n = uint8(copy(t[k].text[:], s))
 		t[k].class = c
