@@ -39,35 +39,38 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 		if olen < 2 || olen > len(opts)-i {
 			return 0
 		}
-		o := opts[i+2 : i+olen]
+		v := i + 2 // the option's data
 		i += olen
 		switch e.class {
 		case optTS:
-			if len(o) != 8 {
+			if olen != 10 {
 				return 0
 			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
-			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), be32(o[4:]))
+			x := opts[v : v+8 : v+8]
+			p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(x[0:4]))
+			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), binary.BigEndian.Uint32(x[4:8]))
 		case optMSS:
-			if len(o) != 2 {
+			if olen != 4 {
 				return 0
 			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(o[0])<<8|uint32(o[1]))
+			x := opts[v : v+2 : v+2]
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x[0])<<8|uint32(x[1]))
 		case optWscale:
-			if len(o) != 1 {
+			if olen != 3 {
 				return 0
 			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(o[0]))
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(opts[v]))
 		case optSackOK:
-			if len(o) != 0 {
+			if olen != 2 {
 				return 0
 			}
 		case optU32:
-			if len(o) != 4 {
+			if olen != 6 {
 				return 0
 			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, be32(o))
+			p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(opts[v:v+4]))
 		case optSack:
+			o := opts[v:i]
 			if len(o)%8 != 0 {
 				return 0
 			}
@@ -85,7 +88,7 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 				p++
 			}
 		case optUnknown:
-			if len(o) > 0 {
+			if o := opts[v:i]; len(o) > 0 {
 				d[p], d[p+1], d[p+2] = ' ', '0', 'x'
 				p += 3
 				for _, c := range o {
