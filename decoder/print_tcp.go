@@ -309,12 +309,13 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		}
 	}
 	binary.LittleEndian.PutUint64(w[p:p+8], lit8(", length "))
+	if plen == 0 { // most segments of a scan
+		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
+		return b[:l+p+10]
+	}
 	p += 8
 	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
 	b = b[:l+p]
-	if plen == 0 {
-		return b
-	}
 	if len(data) < hlen {
 		b = append(b, " [remaining caplen("...)
 		b = appendUint(b, uint64(len(data)))
