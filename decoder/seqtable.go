@@ -156,12 +156,33 @@ func (t *seqTable) hit(s uint64) *seqEntry {
 }
 
 // get is lookup, and insert when k is not there, with one hash and one
-// probe unless an eviction moved the slots; found says which.
+// probe unless an eviction moved the slots; found says which. The hash,
+// the probe and the hit are written out here, for the common case.
 func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
-	h := uint32(t.hash(k))
-	s, ok := t.findHash(k, h)
-	if ok {
-		return t.hit(s), true
+	x := t.seed ^ k.w[4]
+	x = mix(x, k.w[0])
+	x = mix(x, k.w[2])
+	if k.w[4]&seqKeyV6 != 0 {
+		x = mix(x, k.w[1])
+		x = mix(x, k.w[3])
+	}
+	h := uint32(x ^ x>>29) // t.hash(k)
+	slots, mask := t.slots, t.mask
+	s := uint64(h) & mask
+	for ; ; s = (s + 1) & mask {
+		v := slots[s]
+		if v == 0 {
+			break
+		}
+		if uint32(v>>32) == h {
+			i := uint32(v) - 1
+			if e = &t.entries[i]; e.key.eq(k) {
+				if e.stamp != t.stamp { // not already the latest use
+					t.use(int32(i))
+				}
+				return e, true
+			}
+		}
 	}
 	var i int32
 	if len(t.entries) < cap(t.entries) {

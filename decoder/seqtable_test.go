@@ -91,3 +91,28 @@ func TestSeqTableFillsWithoutAllocating(t *testing.T) {
 		t.Errorf("table holds %d, want %d", tab.Len(), DefaultSeqTableSize)
 	}
 }
+
+// TestSeqTableGetAgreesWithFind: get hashes and probes on its own; what
+// it inserts, find (through hash) finds, IPv4 and IPv6 keys alike, and
+// what get finds is what lookup finds.
+func TestSeqTableGetAgreesWithFind(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	tab := newSeqTable(100)
+	for i := 0; i < 5000; i++ {
+		var k seqKey
+		k.w[0], k.w[2] = uint64(r.Uint32()%50), uint64(r.Uint32())
+		k.w[4] = uint64(r.Uint32())
+		if r.IntN(2) == 0 {
+			k.w[1], k.w[3] = r.Uint64(), r.Uint64()
+			k.w[4] |= seqKeyV6
+		}
+		e, _ := tab.get(&k)
+		s, ok := tab.find(&k)
+		if !ok || &tab.entries[uint32(tab.slots[s])-1] != e {
+			t.Fatalf("step %d: get's entry for %x not found by find", i, k.w)
+		}
+		if f, found := tab.get(&k); !found || f != e {
+			t.Fatalf("step %d: get did not find %x again", i, k.w)
+		}
+	}
+}
