@@ -324,8 +324,10 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		b = append(b, ")]"...)
 		return appendTrunc(b, "tcp")
 	}
-	payload := data[hlen:]
-	return d.tcpApp(b, payload, int(plen), ip, sport, dport)
+	if tcpPorts.first(sport, dport) < 0 { // no printer wants the payload
+		return b
+	}
+	return d.tcpApp(b, data[hlen:], int(plen), ip, sport, dport)
 }
 
 func compareBytes(a, b []byte) int {
