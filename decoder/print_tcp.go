@@ -103,6 +103,20 @@ func lit8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// digits8 returns the 8 decimal digits of v < 100000000 in ASCII, the
+// most significant in the low byte (first in memory once stored
+// little-endian): the two halves of four digits are split into pairs and
+// the pairs into digits in parallel lanes of one word, with
+// multiplications by reciprocals that are exact for these ranges.
+func digits8(v uint32) uint64 {
+	hi := v / 10000
+	x := uint64(hi) | uint64(v-hi*10000)<<32
+	y := (x * 10486 >> 20) & 0x0000007f0000007f // each lane / 100
+	z := (x-y*100)<<16 | y
+	t := (z * 103 >> 10) & 0x000f000f000f000f // each lane / 10
+	return (z-t*10)<<8 | t | 0x3030303030303030
+}
+
 // putField writes a text and a number at the start of d: the text is
 // the low bytes of lit, as many as its top byte says (at most 7), and v
 // follows it in decimal. It returns the number of bytes; those past it
@@ -137,18 +151,14 @@ func putField(d *[24]byte, lit uint64, v uint32) int {
 	}
 	if v >= 100000000 {
 		hi := v / 100000000 // 1 to 42
-		lo := v - hi*100000000
-		q := lo / 10000
-		r := lo - q*10000
+		lo := digits8(v - hi*100000000)
 		if hi >= 10 {
 			numfmt.Put2(e[0:2], hi)
-			numfmt.Put4(e[2:6], q)
-			numfmt.Put4(e[6:10], r)
+			binary.LittleEndian.PutUint64(e[2:10], lo)
 			return n + 10
 		}
 		e[0] = byte('0' + hi)
-		numfmt.Put4(e[1:5], q)
-		numfmt.Put4(e[5:9], r)
+		binary.LittleEndian.PutUint64(e[1:9], lo)
 		return n + 9
 	}
 	hi := v / 10000 // 10 to 9999
