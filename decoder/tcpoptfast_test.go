@@ -226,3 +226,28 @@ func TestTCPOptionsFastLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestTCPOptionsFastLongest: the longest texts, 2-byte unknown kinds
+// (six bytes of text for each byte of options) before every kind with
+// its largest values, fit the room putTCPOptions has.
+func TestTCPOptionsFastLongest(t *testing.T) {
+	for _, k := range []byte{2, 3, 4, 5, 6, 7, 8, 200} {
+		for l := 2; l <= 40; l++ {
+			for pre := 0; 2*pre+l <= 40; pre++ {
+				var o []byte
+				for i := 0; i < pre; i++ {
+					o = append(o, 255, 2)
+				}
+				o = append(o, k, byte(l))
+				for i := 2; i < l; i++ {
+					o = append(o, 0xff)
+				}
+				for len(o)%4 != 0 {
+					o = append(o, 1)
+				}
+				checkTCPOptions(t, o, len(o), 0, 0, false, 0, 0)
+				checkTCPOptions(t, o, len(o), 0, 0, true, 1, 1)
+			}
+		}
+	}
+}
