@@ -59,7 +59,12 @@ func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uin
 			if olen != 3 {
 				return 0
 			}
-			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(opts[v]))
+			if x := opts[v]; x < 10 { // the usual shifts
+				d[p] = '0' + x
+				p++
+			} else {
+				p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x))
+			}
 		case optSackOK:
 			if olen != 2 {
 				return 0
