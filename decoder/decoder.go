@@ -47,7 +47,6 @@ type Decoder struct {
 	spans   addrSpans        // of ips[0]
 	v6      *v6Names         // text of recent IPv6 addresses
 	pflog   pflogcache.Cache // text of recent pflog headers
-	tcpOpts tcpOptCache      // text of recent TCP option lists
 
 	sum Summary // the fields of the last packet, for structured output
 }

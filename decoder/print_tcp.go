@@ -1,6 +1,11 @@
 package decoder
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
 
 // TCP flag bits in tcpdump's printing order.
 const (
@@ -37,17 +42,6 @@ var tcpFlagsField = func() (t [256]struct {
 	}
 	return
 }()
-
-// appendTCPFlags appends "Flags [LETTERS]" for the flags byte.
-func appendTCPFlags(b []byte, f uint8) []byte {
-	e := &tcpFlagsField[f]
-	l := len(b)
-	if cap(b)-l < len(e.text) {
-		b = slices.Grow(b, len(e.text))
-	}
-	*(*[16]byte)(b[l : l+16]) = e.text
-	return b[:l+int(e.n)]
-}
 
 // tcpOptionNames is tcpdump's tcp_option_values; missing kinds print as
 // "unknown-K".
@@ -95,6 +89,104 @@ func tcpOptionName(k uint8) string {
 	return ""
 }
 
+// tcpReserve is what printTCP reserves past the addresses and ports and
+// writes into with a cursor: the flags (16), seq (27), ack (16), win and
+// urg (22), the options (tcpOptsRoom) and the length (19), with room to
+// spare for the fixed-size stores that overshoot.
+const tcpReserve = 128 + tcpOptsRoom
+
+// lit8 is the first 8 bytes of s as a little-endian word: a constant when
+// s is, for one store of a short literal.
+func lit8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// digits8 returns the 8 decimal digits of v < 100000000 in ASCII, the
+// most significant in the low byte (first in memory once stored
+// little-endian): the two halves of four digits are split into pairs and
+// the pairs into digits in parallel lanes of one word, with
+// multiplications by reciprocals that are exact for these ranges.
+func digits8(v uint32) uint64 {
+	hi := v / 10000
+	x := uint64(hi) | uint64(v-hi*10000)<<32
+	y := (x * 10486 >> 20) & 0x0000007f0000007f // each lane / 100
+	z := (x-y*100)<<16 | y
+	t := (z * 103 >> 10) & 0x000f000f000f000f // each lane / 10
+	return (z-t*10)<<8 | t | 0x3030303030303030
+}
+
+// putField writes a text and a number at the start of d: the text is
+// the low bytes of lit, as many as its top byte says (at most 7), and v
+// follows it in decimal. It returns the number of bytes; those past it
+// up to d's end may be overwritten.
+func putField(d *[24]byte, lit uint64, v uint32) int {
+	binary.LittleEndian.PutUint64(d[0:8], lit)
+	n := int(lit>>56) & 7
+	e := (*[16]byte)(d[n : n+16])
+	if v < 100000 {
+		if v < 1000 {
+			if v < 10 {
+				e[0] = byte('0' + v)
+				return n + 1
+			}
+			if v < 100 {
+				numfmt.Put2(e[0:2], v)
+				return n + 2
+			}
+			q := v / 100
+			e[0] = byte('0' + q)
+			numfmt.Put2(e[1:3], v-q*100)
+			return n + 3
+		}
+		if v < 10000 {
+			numfmt.Put4(e[0:4], v)
+			return n + 4
+		}
+		q := v / 10000
+		e[0] = byte('0' + q)
+		numfmt.Put4(e[1:5], v-q*10000)
+		return n + 5
+	}
+	if v >= 100000000 {
+		hi := v / 100000000 // 1 to 42
+		lo := digits8(v - hi*100000000)
+		if hi >= 10 {
+			numfmt.Put2(e[0:2], hi)
+			binary.LittleEndian.PutUint64(e[2:10], lo)
+			return n + 10
+		}
+		e[0] = byte('0' + hi)
+		binary.LittleEndian.PutUint64(e[1:9], lo)
+		return n + 9
+	}
+	hi := v / 10000 // 10 to 9999
+	lo := v - hi*10000
+	if hi >= 1000 {
+		numfmt.Put4(e[0:4], hi)
+		numfmt.Put4(e[4:8], lo)
+		return n + 8
+	}
+	if hi >= 100 {
+		q := hi / 100
+		e[0] = byte('0' + q)
+		numfmt.Put2(e[1:3], hi-q*100)
+		numfmt.Put4(e[3:7], lo)
+		return n + 7
+	}
+	numfmt.Put2(e[0:2], hi)
+	numfmt.Put4(e[2:6], lo)
+	return n + 6
+}
+
+// field is putField's lit for the text s, padded with NULs to 8 bytes,
+// of which the first n (at most 7) are the text: a constant when s and n
+// are.
+func field(s string, n int) uint64 {
+	return lit8(s) | uint64(n)<<56
+}
+
 // printTCP is tcp_print at default verbosity.
 func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	if len(data) < 4 {
@@ -124,34 +216,48 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
 	}
 	win, urp := be16(data[14:]), be16(data[18:])
-	b = appendTCPFlags(b, flags)
+
+	// The rest is written into one reservation, w, at the cursor p.
+	l := len(b)
+	if cap(b)-l < tcpReserve {
+		b = slices.Grow(b, tcpReserve)
+	}
+	w := (*[tcpReserve]byte)(b[l : l+tcpReserve])
+	fe := &tcpFlagsField[flags]
+	*(*[16]byte)(w[0:16]) = fe.text
+	p := int(fe.n)
 
 	var thseq, thack uint32
 	rev := false
 	if d.seq != nil && flags&thACK != 0 {
-		var k seqKey
-		k.v6 = ip.v6
-		n := len(ip.src)
 		rev = sport > dport
 		if sport == dport {
 			rev = compareBytes(ip.src, ip.dst) > 0
 		}
 		a, z := ip.src, ip.dst
-		k.port = uint32(sport)<<16 | uint32(dport)
+		var k seqKey
+		k.w[4] = uint64(sport)<<16 | uint64(dport)
 		if rev {
 			a, z = z, a
-			k.port = uint32(dport)<<16 | uint32(sport)
+			k.w[4] = uint64(dport)<<16 | uint64(sport)
 		}
-		switch { // fixed-size moves rather than two calls of memmove
-		case n == 4 && len(z) == 4:
-			*(*[4]byte)(k.addr[0:4]) = [4]byte(a)
-			*(*[4]byte)(k.addr[16:20]) = [4]byte(z)
-		case n == 16 && len(z) == 16:
-			*(*[16]byte)(k.addr[0:16]) = [16]byte(a)
-			*(*[16]byte)(k.addr[16:32]) = [16]byte(z)
+		switch {
+		case len(a) == 4 && len(z) == 4:
+			k.w[0] = uint64(binary.LittleEndian.Uint32(a))
+			k.w[2] = uint64(binary.LittleEndian.Uint32(z))
+		case len(a) == 16 && len(z) == 16:
+			k.w[0], k.w[1] = binary.LittleEndian.Uint64(a), binary.LittleEndian.Uint64(a[8:])
+			k.w[2], k.w[3] = binary.LittleEndian.Uint64(z), binary.LittleEndian.Uint64(z[8:])
 		default:
-			copy(k.addr[:n], a)
-			copy(k.addr[16:16+n], z)
+			var x [32]byte
+			copy(x[:16], a)
+			copy(x[16:], z)
+			for i := range 4 {
+				k.w[i] = binary.LittleEndian.Uint64(x[8*i:])
+			}
+		}
+		if ip.v6 {
+			k.w[4] |= seqKeyV6
 		}
 		e, found := d.seq.get(&k)
 		if !found || flags&thSYN != 0 {
@@ -170,6 +276,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		thseq, thack = e.seq, e.ack
 	}
 	if hlen > length {
+		b = b[:l+p]
 		b = append(b, " [bad hdr length "...)
 		b = appendUint(b, uint64(hlen))
 		b = append(b, " - too long, > "...)
@@ -178,35 +285,47 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	plen := uint32(length - hlen)
 	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(seq))
+		p += putField((*[24]byte)(w[p:p+24]), field(", seq \x00\x00", 6), seq)
 		if plen > 0 {
-			b = append(b, ':')
-			b = appendUint(b, uint64(seq+plen))
+			p += putField((*[24]byte)(w[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
 		}
 	}
 	if flags&thACK != 0 {
-		b = append(b, ", ack "...)
-		b = appendUint(b, uint64(ack))
+		p += putField((*[24]byte)(w[p:p+24]), field(", ack \x00\x00", 6), ack)
 	}
-	b = append(b, ", win "...)
-	b = appendUint(b, uint64(win))
+	p += putField((*[24]byte)(w[p:p+24]), field(", win \x00\x00", 6), uint32(win))
 	if flags&thURG != 0 {
-		b = append(b, ", urg "...)
-		b = appendUint(b, uint64(urp))
+		p += putField((*[24]byte)(w[p:p+24]), field(", urg \x00\x00", 6), uint32(urp))
 	}
 	if hlen > 20 {
-		var ok bool
-		b, ok = d.appendTCPOptionsCached(b, data, hlen, int(plen), rev, thseq, thack)
-		if !ok {
-			return b
+		n := 0
+		if hlen <= len(data) {
+			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p:p+tcpOptsRoom]), data[20:hlen], rev, thseq, thack)
+		}
+		if n > 0 {
+			p += n
+		} else {
+			var ok bool
+			b, ok = appendTCPOptions(b[:l+p], data, hlen, int(plen), rev, thseq, thack)
+			if !ok {
+				return b
+			}
+			l = len(b)
+			if cap(b)-l < tcpReserve {
+				b = slices.Grow(b, tcpReserve)
+			}
+			w = (*[tcpReserve]byte)(b[l : l+tcpReserve])
+			p = 0
 		}
 	}
-	b = append(b, ", length "...)
-	b = appendUint(b, uint64(plen))
-	if plen == 0 {
-		return b
+	binary.LittleEndian.PutUint64(w[p:p+8], lit8(", length "))
+	if plen == 0 { // most segments of a scan
+		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
+		return b[:l+p+10]
 	}
+	p += 8
+	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
+	b = b[:l+p]
 	if len(data) < hlen {
 		b = append(b, " [remaining caplen("...)
 		b = appendUint(b, uint64(len(data)))
@@ -215,8 +334,10 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		b = append(b, ")]"...)
 		return appendTrunc(b, "tcp")
 	}
-	payload := data[hlen:]
-	return d.tcpApp(b, payload, int(plen), ip, sport, dport)
+	if tcpPorts.first(sport, dport) < 0 { // no printer wants the payload
+		return b
+	}
+	return d.tcpApp(b, data[hlen:], int(plen), ip, sport, dport)
 }
 
 func compareBytes(a, b []byte) int {

@@ -1,7 +1,6 @@
 package decoder
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 )
@@ -35,11 +34,20 @@ type seqTable struct {
 }
 
 // seqKey identifies a conversation: the two endpoints in tcpdump's
-// canonical order and their ports (the lower side's port in the top half).
+// canonical order and their ports, as words compared at once. w[0:2] is
+// the lower side's address and w[2:4] the other's (IPv4 in the low 32
+// bits of w[0] and w[2], little-endian); w[4] holds the ports, the lower
+// side's in bits 16-31, and 1 in bit 32 for IPv6.
 type seqKey struct {
-	addr [32]byte // src then dst; IPv4 uses the first 4 bytes of each half
-	port uint32
-	v6   bool
+	w [5]uint64
+}
+
+// seqKeyV6 is the IPv6 bit of seqKey.w[4].
+const seqKeyV6 = 1 << 32
+
+// eq reports whether k and o are the same key.
+func (k *seqKey) eq(o *seqKey) bool {
+	return (k.w[0]^o.w[0])|(k.w[1]^o.w[1])|(k.w[2]^o.w[2])|(k.w[3]^o.w[3])|(k.w[4]^o.w[4]) == 0
 }
 
 type seqEntry struct {
@@ -71,13 +79,12 @@ func (t *seqTable) Len() int { return len(t.entries) }
 // hash mixes the key's words with a per-table random seed (so that
 // crafted addresses cannot aim at one probe chain).
 func (t *seqTable) hash(k *seqKey) uint64 {
-	h := t.seed ^ uint64(k.port)
-	h = mix(h, binary.LittleEndian.Uint64(k.addr[0:]))
-	h = mix(h, binary.LittleEndian.Uint64(k.addr[16:]))
-	if k.v6 {
-		h = mix(h, binary.LittleEndian.Uint64(k.addr[8:]))
-		h = mix(h, binary.LittleEndian.Uint64(k.addr[24:]))
-		h = mix(h, 1)
+	h := t.seed ^ k.w[4]
+	h = mix(h, k.w[0])
+	h = mix(h, k.w[2])
+	if k.w[4]&seqKeyV6 != 0 {
+		h = mix(h, k.w[1])
+		h = mix(h, k.w[3])
 	}
 	return h ^ h>>29
 }
@@ -100,7 +107,7 @@ func (t *seqTable) findHash(k *seqKey, h uint32) (uint64, bool) {
 		if s == 0 {
 			return i, false
 		}
-		if uint32(s>>32) == h && t.entries[uint32(s)-1].key == *k {
+		if uint32(s>>32) == h && t.entries[uint32(s)-1].key.eq(k) {
 			return i, true
 		}
 	}
@@ -149,12 +156,33 @@ func (t *seqTable) hit(s uint64) *seqEntry {
 }
 
 // get is lookup, and insert when k is not there, with one hash and one
-// probe unless an eviction moved the slots; found says which.
+// probe unless an eviction moved the slots; found says which. The hash,
+// the probe and the hit are written out here, for the common case.
 func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
-	h := uint32(t.hash(k))
-	s, ok := t.findHash(k, h)
-	if ok {
-		return t.hit(s), true
+	x := t.seed ^ k.w[4]
+	x = mix(x, k.w[0])
+	x = mix(x, k.w[2])
+	if k.w[4]&seqKeyV6 != 0 {
+		x = mix(x, k.w[1])
+		x = mix(x, k.w[3])
+	}
+	h := uint32(x ^ x>>29) // t.hash(k)
+	slots, mask := t.slots, t.mask
+	s := uint64(h) & mask
+	for ; ; s = (s + 1) & mask {
+		v := slots[s]
+		if v == 0 {
+			break
+		}
+		if uint32(v>>32) == h {
+			i := uint32(v) - 1
+			if e = &t.entries[i]; e.key.eq(k) {
+				if e.stamp != t.stamp { // not already the latest use
+					t.use(int32(i))
+				}
+				return e, true
+			}
+		}
 	}
 	var i int32
 	if len(t.entries) < cap(t.entries) {

@@ -30,13 +30,13 @@ func TestSeqTableIsLRU(t *testing.T) {
 		for step := 0; step < 40*universe+20000; step++ {
 			var k seqKey
 			n := r.IntN(universe)
-			k.v6 = n%3 == 0
-			k.addr[0], k.addr[1] = byte(n), byte(n>>8)
-			k.addr[16] = byte(n * 7)
-			if k.v6 {
-				k.addr[9] = 1
+			k.w[0] = uint64(n & 0xffff)
+			k.w[2] = uint64(byte(n * 7))
+			k.w[4] = uint64(n%5) << 16
+			if n%3 == 0 {
+				k.w[1] = 1 << 8
+				k.w[4] |= seqKeyV6
 			}
-			k.port = uint32(n%5) << 16
 			var e *seqEntry
 			i := find(k)
 			held := false
@@ -81,7 +81,7 @@ func TestSeqTableFillsWithoutAllocating(t *testing.T) {
 	n := uint32(0)
 	allocs := testing.AllocsPerRun(3*DefaultSeqTableSize, func() {
 		n++
-		k.addr[0], k.addr[1], k.addr[2] = byte(n), byte(n>>8), byte(n>>16)
+		k.w[0] = uint64(n & 0xffffff)
 		tab.get(&k)
 	})
 	if allocs != 0 {
@@ -89,5 +89,30 @@ func TestSeqTableFillsWithoutAllocating(t *testing.T) {
 	}
 	if tab.Len() != DefaultSeqTableSize {
 		t.Errorf("table holds %d, want %d", tab.Len(), DefaultSeqTableSize)
+	}
+}
+
+// TestSeqTableGetAgreesWithFind: get hashes and probes on its own; what
+// it inserts, find (through hash) finds, IPv4 and IPv6 keys alike, and
+// what get finds is what lookup finds.
+func TestSeqTableGetAgreesWithFind(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	tab := newSeqTable(100)
+	for i := 0; i < 5000; i++ {
+		var k seqKey
+		k.w[0], k.w[2] = uint64(r.Uint32()%50), uint64(r.Uint32())
+		k.w[4] = uint64(r.Uint32())
+		if r.IntN(2) == 0 {
+			k.w[1], k.w[3] = r.Uint64(), r.Uint64()
+			k.w[4] |= seqKeyV6
+		}
+		e, _ := tab.get(&k)
+		s, ok := tab.find(&k)
+		if !ok || &tab.entries[uint32(tab.slots[s])-1] != e {
+			t.Fatalf("step %d: get's entry for %x not found by find", i, k.w)
+		}
+		if f, found := tab.get(&k); !found || f != e {
+			t.Fatalf("step %d: get did not find %x again", i, k.w)
+		}
 	}
 }

@@ -1,0 +1,189 @@
+package decoder
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// putTCPOptions is appendTCPOptions for the option lists scanners and
+// stacks send, written straight into a reservation: all captured, and
+// made of eol, nop, mss, wscale, sackOK, sack, timestamps, the four-byte
+// echo and cc kinds and unknown kinds, each of its proper length. It
+// writes ", options [...]" at the start of d, which must have room for
+// tcpOptsRoom bytes, and returns its length, or 0 when the list needs
+// appendTCPOptions (another kind, a bad or odd length, a cut list); d's
+// bytes are then garbage.
+func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uint32) int {
+	// Every option's text starts with ','; the first one becomes '['.
+	binary.LittleEndian.PutUint64(d[0:8], lit8(", option"))
+	binary.LittleEndian.PutUint16(d[8:10], uint16('s')|uint16(' ')<<8)
+	p := 10
+	for i := 0; i < len(opts); {
+		k := opts[i]
+		if k == 1 { // nop
+			binary.LittleEndian.PutUint32(d[p:p+4], uint32(',')|uint32('n')<<8|uint32('o')<<16|uint32('p')<<24)
+			p += 4
+			i++
+			continue
+		}
+		e := &tcpOptText[k]
+		*(*[16]byte)(d[p : p+16]) = e.text
+		p += int(e.n)
+		if e.class == optEol {
+			break
+		}
+		if i+1 >= len(opts) {
+			return 0
+		}
+		olen := int(opts[i+1])
+		if olen < 2 || olen > len(opts)-i {
+			return 0
+		}
+		v := i + 2 // the option's data
+		i += olen
+		switch e.class {
+		case optTS:
+			if olen != 10 {
+				return 0
+			}
+			x := opts[v : v+8 : v+8]
+			p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(x[0:4]))
+			p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), binary.BigEndian.Uint32(x[4:8]))
+		case optMSS:
+			if olen != 4 {
+				return 0
+			}
+			x := opts[v : v+2 : v+2]
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x[0])<<8|uint32(x[1]))
+		case optWscale:
+			if olen != 3 {
+				return 0
+			}
+			if x := opts[v]; x < 10 { // the usual shifts
+				d[p] = '0' + x
+				p++
+			} else {
+				p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x))
+			}
+		case optSackOK:
+			if olen != 2 {
+				return 0
+			}
+		case optU32:
+			if olen != 6 {
+				return 0
+			}
+			p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(opts[v:v+4]))
+		case optSack:
+			o := opts[v:i]
+			if len(o)%8 != 0 {
+				return 0
+			}
+			d[p] = byte('0' + len(o)/8) // at most 4 blocks
+			d[p+1] = ' '
+			p += 2
+			base := thack
+			if rev {
+				base = thseq
+			}
+			for j := 0; j+8 <= len(o); j += 8 {
+				p += putField((*[24]byte)(d[p:p+24]), field("{\x00\x00\x00\x00\x00\x00\x00", 1), be32(o[j:])-base)
+				p += putField((*[24]byte)(d[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), be32(o[j+4:])-base)
+				d[p] = '}'
+				p++
+			}
+		case optUnknown:
+			if o := opts[v:i]; len(o) > 0 {
+				d[p], d[p+1], d[p+2] = ' ', '0', 'x'
+				p += 3
+				for _, c := range o {
+					d[p], d[p+1] = hexDigits[c>>4], hexDigits[c&0xf]
+					p += 2
+				}
+			}
+		default:
+			return 0
+		}
+	}
+	d[10] = '['
+	d[p] = ']'
+	return p + 1
+}
+
+// tcpOptsRoom is the room putTCPOptions needs: ", options [" and at most
+// 6 bytes of text for each of the 40 bytes of options (a 2-byte
+// ",unknown-255"), "]", and a 16-byte store past the end.
+const tcpOptsRoom = 11 + 6*40 + 1 + 16
+
+// How putTCPOptions prints a kind.
+const (
+	optOther   = iota // appendTCPOptions does
+	optNop            // one byte
+	optEol            // one byte, the end of the list
+	optMSS            // a 2-byte value
+	optWscale         // a 1-byte value
+	optSackOK         // no value
+	optTS             // two 4-byte values
+	optU32            // a 4-byte value
+	optSack           // blocks of two 4-byte values
+	optUnknown        // unknown-K and its bytes in hex
+)
+
+// tcpOptText is, for every kind, its name as putTCPOptions starts it (with
+// the space or "val " that follows) and how it goes on.
+var tcpOptText = func() (t [256]struct {
+	text  [16]byte
+	n     uint8
+	class uint8
+}) {
+	for k := range t {
+		s := tcpOptionName(uint8(k))
+		c := uint8(optOther)
+		switch k {
+		case 0:
+			c = optEol
+		case 1:
+			c = optNop
+		case 2:
+			c, s = optMSS, s+" "
+		case 3:
+			c, s = optWscale, s+" "
+		case 4:
+			c = optSackOK
+		case 5:
+			c, s = optSack, s+" "
+		case 6, 7, 11, 12, 13:
+			c, s = optU32, s+" "
+		case 8:
+			c, s = optTS, s+" val "
+		default:
+			if s == "" {
+				c, s = optUnknown, "unknown-"+string(appendUint(nil, uint64(k)))
+			}
+		}
+		if c == optOther {
+			s = ""
+		} else {
+			s = "," + s
+		}
+		t[k].n = uint8(copy(t[k].text[:], s))
+		t[k].class = c
+	}
+	return
+}()
+
+// appendTCPOptionsFast is appendTCPOptions through putTCPOptions when
+// it can.
+func appendTCPOptionsFast(b []byte, data []byte, hlen, plen int, rev bool, thseq, thack uint32) ([]byte, bool) {
+	if hlen <= len(data) {
+		l := len(b)
+		if cap(b)-l < tcpOptsRoom {
+			b = slices.Grow(b, tcpOptsRoom)
+		}
+		if n := putTCPOptions((*[tcpOptsRoom]byte)(b[l:l+tcpOptsRoom]), data[20:hlen], rev, thseq, thack); n > 0 {
+			return b[:l+n], true
+		}
+		b = b[:l]
+	}
+	return appendTCPOptions(b, data, hlen, plen, rev, thseq, thack)
+}
