@@ -56,11 +56,18 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		return appendTrunc(b, "pflog")
 	}
 	start := len(b)
-	if d.opts.NoSummary {
-		b = d.appendPflogRaw(b, data, h)
+	// The text from d.pflog, keyed by the header's bytes; h is decoded
+	// only for the Summary or to format a text the cache does not hold.
+	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
+	e := d.pflog.Get(raw)
+	if e != nil {
+		b = e.AppendText(b)
+		if !d.opts.NoSummary {
+			pfloghdr.DecodeFixed(data, h)
+			d.sum.pflogEntry = e
+		}
 	} else {
-		pfloghdr.DecodeFixed(data, h)
-		b = d.appendPflogHeader(b, h)
+		b = d.appendPflogMiss(b, raw, h)
 	}
 	if start == d.spans.base {
 		d.sum.PflogText = len(b) - start
@@ -77,8 +84,8 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	return appendHexASCIIDump(b, payload)
 }
 
-// appendPflogText formats the -e text of a pflog header
-// (appendPflogHeader copies it from its cache when it can).
+// appendPflogText formats the -e text of a pflog header (printPflog
+// copies it from its cache when it can).
 func appendPflogText(b []byte, h *pfloghdr.Header) []byte {
 	b = append(b, "rule "...)
 	b = appendUint(b, uint64(h.RuleNr))

@@ -1,70 +1,133 @@
 // Package pflogcache keeps the text of recent pflog headers. A log is
 // written by a handful of rules, so the same few headers (rule, anchor,
 // reason, action, direction, interface) come back packet after packet:
-// their text, tcpdump's or the JSON members, is copied rather than
-// formatted again.
+// their text is copied rather than formatted again. An entry also has room
+// for a second rendering of its header (the JSON members), which a later
+// stage fills in once and copies from then on.
 package pflogcache
 
-import (
-	"encoding/binary"
+import "encoding/binary"
 
-	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
-)
+// HeaderSize is the number of bytes of a raw header a Key is read from:
+// FreeBSD's sizeof(struct pfloghdr), pfloghdr.FreeBSDStructSize.
+const HeaderSize = 72
 
-// Key holds every field of a header that its text depends on: the
-// interface (words 0, 1), the anchor when the rule lies in one (2, 3),
-// rule and subrule numbers (4), uid and ridentifier (5), action, reason
-// and direction (6). The address family, length and pid are not in it.
+// Key holds, as they lie in the header, every byte of a raw pflog header
+// (FreeBSD's struct pfloghdr, or a shorter or longer layout read through
+// it) that its text depends on: action and reason (bytes 2 and 3), the
+// interface (4-19), the anchor (20-35, also when the rule lies in none),
+// rule and subrule numbers (36-43), uid (44-47), direction (60) and
+// ridentifier (64-67). Length, address family, pid, rule uid and pid,
+// padding and OpenBSD's rewritten addresses are not in it.
+//
+// Bytes 0-47 are read as six words, bytes 0 and 1 masked out; the last
+// word holds bytes 60 and 64-67 and a bit that no header byte sets, so
+// that no Key is all zero (the key of an empty entry).
 type Key [7]uint64
 
-// KeyOf returns h's Key.
-func KeyOf(h *pfloghdr.Header) (k Key) {
+const lastMask = 0xffffffff_000000ff // bytes 60 and 64-67 of the word at 60
+
+// KeyOf returns the Key of the raw header data.
+func KeyOf(data *[HeaderSize]byte) (k Key) {
 	le := binary.LittleEndian
-	k[0], k[1] = le.Uint64(h.IfName[:8]), le.Uint64(h.IfName[8:16])
-	if h.SubruleNr != pfloghdr.NoSubrule { // else the text has no anchor
-		k[2], k[3] = le.Uint64(h.Ruleset[:8]), le.Uint64(h.Ruleset[8:16])
-	}
-	k[4] = uint64(h.RuleNr) | uint64(h.SubruleNr)<<32
-	k[5] = uint64(h.UID) | uint64(h.RIdentifier)<<32
-	k[6] = uint64(h.Action) | uint64(h.Reason)<<8 | uint64(h.Dir)<<16
+	k[0], k[1], k[2] = le.Uint64(data[0:])&^0xffff, le.Uint64(data[8:]), le.Uint64(data[16:])
+	k[3], k[4], k[5] = le.Uint64(data[24:]), le.Uint64(data[32:]), le.Uint64(data[40:])
+	k[6] = le.Uint64(data[60:])&lastMask | 1<<8
 	return k
 }
 
-func (k *Key) set() uint64 {
-	x := (k[0] ^ k[1]*0x9e3779b97f4a7c15 ^ k[2] ^ k[3]) * 0xff51afd7ed558ccd
-	x ^= (k[4] ^ k[5]*0xc4ceb9fe1a85ec53 ^ k[6]<<40) * 0x9e3779b97f4a7c15
-	x ^= x >> 29
-	return (x * 0xbf58476d1ce4e5b9) >> (64 - setBits)
+// setOf is the set of the key whose words are w0 to w6: a hash of the
+// words that tell rules apart (action, reason, interface, rule and
+// subrule, uid, direction, ridentifier); Get does the same.
+func setOf(w0, w1, w4, w5, w6 uint64) uint {
+	return uint(((w0 ^ w1 ^ w4 ^ w5 ^ w6) * 0x9e3779b97f4a7c15) >> (64 - setBits))
 }
 
-func (k *Key) equal(o *Key) bool {
-	return k[0] == o[0] && k[1] == o[1] && k[2] == o[2] && k[3] == o[3] &&
-		k[4] == o[4] && k[5] == o[5] && k[6] == o[6]
-}
-
-// MaxText is the longest text a Cache keeps.
-const MaxText = 240
+// MaxText is the longest text an Entry keeps, and MaxJSON the longest
+// second rendering.
+const (
+	MaxText = 240
+	MaxJSON = 400
+)
 
 const (
 	setBits = 6
 	sets    = 1 << setBits
+	ways    = 4 // Get looks at each in turn
 )
 
-// A Cache maps Keys to texts: two-way set associative, 128 entries,
-// allocated whole (about 38 KiB). The zero Cache is empty and ready. It
-// is not safe for concurrent use.
+var _ [0]struct{} = [ways - 4]struct{}{} // Get is written for four ways
+
+// An Entry is a header's text, and its second rendering once SetJSON
+// gave it.
+type Entry struct {
+	key   Key
+	n     int // length of the text; 0: empty
+	text  [MaxText]byte
+	jn    int // length of the second rendering; 0: none yet
+	plain int
+	json  [MaxJSON]byte
+}
+
+// Text returns the entry's text.
+func (e *Entry) Text() []byte { return e.text[:e.n] }
+
+// fast is the size of the copy AppendText makes of short texts.
+const fast = 64
+
+// AppendText appends the entry's text to b. It may write up to 64 bytes
+// of b's spare capacity past the text.
+func (e *Entry) AppendText(b []byte) []byte {
+	l, n := len(b), e.n
+	if n <= fast && cap(b)-l >= fast {
+		// Four 16-byte moves, which the compiler makes inline (one
+		// of 64 bytes it leaves to memmove).
+		d, t := (*[fast]byte)(b[l:l+fast]), &e.text
+		*(*[16]byte)(d[0:]) = *(*[16]byte)(t[0:])
+		*(*[16]byte)(d[16:]) = *(*[16]byte)(t[16:])
+		*(*[16]byte)(d[32:]) = *(*[16]byte)(t[32:])
+		*(*[16]byte)(d[48:]) = *(*[16]byte)(t[48:])
+		return b[:l+n]
+	}
+	return append(b, e.text[:n]...)
+}
+
+// JSON returns the second rendering and the number SetJSON stored with
+// it, or nil.
+func (e *Entry) JSON() ([]byte, int) {
+	if e.jn == 0 {
+		return nil, 0
+	}
+	return e.json[:e.jn], e.plain
+}
+
+// SetJSON keeps a second rendering of the entry's header (which must be
+// a function of the fields its Key holds) and a number of the caller's;
+// an empty one or one longer than MaxJSON is not kept.
+func (e *Entry) SetJSON(r []byte, plain int) {
+	if len(r) == 0 || len(r) > MaxJSON {
+		return
+	}
+	e.jn, e.plain = copy(e.json[:], r), plain
+}
+
+// A Cache maps the Keys of raw headers to Entries: four-way set
+// associative, 256 entries, allocated whole (about 190 KiB). The zero
+// Cache is empty and ready. It is not safe for concurrent use.
 //
 // When headers hardly repeat (fewer than 1 in 8 of 256 lookups found),
-// the Cache idles for the next 4,096 headers: Idle reports true, and the
-// caller formats them without looking up or storing, so that a stream of
-// ever new headers costs little more than it would without a cache.
+// the Cache idles for the next 4,096 headers: Get finds nothing without
+// looking and Put keeps nothing, so that a stream of ever new headers
+// costs little more than it would without a cache.
 type Cache struct {
-	sets [sets]struct {
-		ways [2]entry
+	budget int // lookups left in the window; < 0: its verdict is due
+	sets   [sets]struct {
+		ways [ways]Entry
 		next uint8 // the way the next Put replaces
 	}
-	lookups, hits int // since the last verdict
-	idle          int // headers left to pass by
+	misses  int  // Puts in the window
+	idle    int  // headers left to pass by after this one
+	passing bool // this header is passed by: Put keeps nothing
 }
 
 const (
@@ -73,51 +136,77 @@ const (
 	idleSpan = 4096 // headers an idle cache passes by
 )
 
-// Idle reports whether the caller should format the next header without
-// the cache (see Cache).
-func (c *Cache) Idle() bool {
-	if c.idle > 0 {
+// Get returns the entry of the raw header h, or nil. The entry is valid until the next Put. After a nil, the
+// caller formats the text and gives it to Put.
+func (c *Cache) Get(h *[HeaderSize]byte) *Entry {
+	if c.budget--; c.budget < 0 && c.due() {
+		return nil
+	}
+	// Words as binary.LittleEndian reads them (KeyOf), without its
+	// inlined calls' marks (each an instruction).
+	w0 := uint64(h[0]) | uint64(h[1])<<8 | uint64(h[2])<<16 | uint64(h[3])<<24 | uint64(h[4])<<32 | uint64(h[5])<<40 | uint64(h[6])<<48 | uint64(h[7])<<56
+	w1 := uint64(h[8]) | uint64(h[9])<<8 | uint64(h[10])<<16 | uint64(h[11])<<24 | uint64(h[12])<<32 | uint64(h[13])<<40 | uint64(h[14])<<48 | uint64(h[15])<<56
+	w2 := uint64(h[16]) | uint64(h[17])<<8 | uint64(h[18])<<16 | uint64(h[19])<<24 | uint64(h[20])<<32 | uint64(h[21])<<40 | uint64(h[22])<<48 | uint64(h[23])<<56
+	w3 := uint64(h[24]) | uint64(h[25])<<8 | uint64(h[26])<<16 | uint64(h[27])<<24 | uint64(h[28])<<32 | uint64(h[29])<<40 | uint64(h[30])<<48 | uint64(h[31])<<56
+	w4 := uint64(h[32]) | uint64(h[33])<<8 | uint64(h[34])<<16 | uint64(h[35])<<24 | uint64(h[36])<<32 | uint64(h[37])<<40 | uint64(h[38])<<48 | uint64(h[39])<<56
+	w5 := uint64(h[40]) | uint64(h[41])<<8 | uint64(h[42])<<16 | uint64(h[43])<<24 | uint64(h[44])<<32 | uint64(h[45])<<40 | uint64(h[46])<<48 | uint64(h[47])<<56
+	w6 := uint64(h[60]) | uint64(h[61])<<8 | uint64(h[62])<<16 | uint64(h[63])<<24 | uint64(h[64])<<32 | uint64(h[65])<<40 | uint64(h[66])<<48 | uint64(h[67])<<56
+	w0 &^= 0xffff
+	w6 = w6&lastMask | 1<<8
+	// setOf and Key.is written out, and the ways one by one rather than
+	// in a loop: the fewest instructions.
+	s := &c.sets[((w0^w1^w4^w5^w6)*0x9e3779b97f4a7c15)>>(64-setBits)]
+	if k := &s.ways[0].key; k[4] == w4 &&
+		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
+		return &s.ways[0]
+	}
+	if k := &s.ways[1].key; k[4] == w4 &&
+		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
+		return &s.ways[1]
+	}
+	if k := &s.ways[2].key; k[4] == w4 &&
+		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
+		return &s.ways[2]
+	}
+	if k := &s.ways[3].key; k[4] == w4 &&
+		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
+		return &s.ways[3]
+	}
+	return nil
+}
+
+// due ends a window of lookups, or passes one more header by while the
+// cache idles; it reports whether this header is passed by.
+func (c *Cache) due() bool {
+	switch {
+	case c.idle > 0:
 		c.idle--
-		return true
+	case c.misses > window-minHits:
+		c.idle = idleSpan - 1
+	default:
+		c.passing, c.misses, c.budget = false, 0, window-1
+		return false
 	}
-	return false
+	c.passing, c.misses, c.budget = true, 0, 0
+	return true
 }
 
-type entry struct {
-	key  Key
-	n    uint16 // length of the text; 0: empty
-	aux  int    // the caller's
-	text [MaxText]byte
-}
-
-// Get returns the text and the number stored for k, or nil. The text is
-// valid until the next Put.
-func (c *Cache) Get(k *Key) (text []byte, aux int) {
-	if c.lookups++; c.lookups == window {
-		if c.hits < minHits {
-			c.idle = idleSpan
-		}
-		c.lookups, c.hits = 0, 0
+// Put stores text for the raw header data that Get did not find, evicting
+// the oldest of the entries of its set, and returns the entry; an empty
+// text or one longer than MaxText is not stored (nil), nor is anything
+// while the cache idles.
+func (c *Cache) Put(data *[HeaderSize]byte, text []byte) *Entry {
+	if c.passing {
+		return nil
 	}
-	s := &c.sets[k.set()]
-	for i := range s.ways {
-		if e := &s.ways[i]; e.n != 0 && e.key.equal(k) {
-			c.hits++
-			return e.text[:e.n], e.aux
-		}
-	}
-	return nil, 0
-}
-
-// Put stores text and a number of the caller's for k, evicting the older
-// of the two entries of k's set; an empty text or one longer than
-// MaxText is not stored.
-func (c *Cache) Put(k *Key, text []byte, aux int) {
+	c.misses++
 	if len(text) == 0 || len(text) > MaxText {
-		return
+		return nil
 	}
-	s := &c.sets[k.set()]
-	e := &s.ways[s.next&1]
-	e.key, e.n, e.aux = *k, uint16(copy(e.text[:], text)), aux
-	s.next ^= 1
+	k := KeyOf(data)
+	s := &c.sets[setOf(k[0], k[1], k[4], k[5], k[6])]
+	e := &s.ways[s.next%ways]
+	s.next++
+	e.key, e.n, e.jn, e.plain = k, copy(e.text[:], text), 0, 0
+	return e
 }
