@@ -99,7 +99,7 @@ func TestPflogCacheTextIsFresh(t *testing.T) {
 					}
 				}
 				pkt = append(pkt, udp...)
-				if l >= pfloghdr.MinLen && d.pflog.Get((*[pfloghdr.FreeBSDStructSize]byte)(pkt)) != nil {
+				if _, e := d.pflog.AppendSlow(nil, (*[pfloghdr.FreeBSDStructSize]byte)(pkt)); l >= pfloghdr.MinLen && e != nil {
 					hits++
 				}
 				fresh.pflog = pflogcache.Cache{}

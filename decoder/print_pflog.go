@@ -59,15 +59,17 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	// The text from d.pflog, keyed by the header's bytes; h is decoded
 	// only for the Summary or to format a text the cache does not hold.
 	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
-	e := d.pflog.Get(raw)
-	if e != nil {
-		b = e.AppendText(b)
+	if e := d.pflog.Get(raw); e == nil {
+		b = d.appendPflogSlow(b, raw, h)
+	} else {
+		var short bool
+		if b, short = e.AppendShort(b); !short {
+			b = e.AppendText(b)
+		}
 		if !d.opts.NoSummary {
 			pfloghdr.DecodeFixed(data, h)
 			d.sum.pflogEntry = e
 		}
-	} else {
-		b = d.appendPflogMiss(b, raw, h)
 	}
 	if start == d.spans.base {
 		d.sum.PflogText = len(b) - start

@@ -61,8 +61,13 @@ var _ [0]struct{} = [ways - 4]struct{}{} // Get is written for four ways
 // An Entry is a header's text, and its second rendering once SetJSON
 // gave it.
 type Entry struct {
-	key   Key
-	n     int // length of the text; 0: empty
+	key Key
+	n   int // length of the text; 0: empty
+	// head is the text's first 128 bytes again, for AppendText to copy in
+	// fixed pieces: a field, which the compiler copies inline (an
+	// array read through a pointer made from a slice, it cannot tell
+	// from an overlapping one and leaves to memmove).
+	head  struct{ lo, hi [64]byte }
 	text  [MaxText]byte
 	jn    int // length of the second rendering; 0: none yet
 	plain int
@@ -71,26 +76,6 @@ type Entry struct {
 
 // Text returns the entry's text.
 func (e *Entry) Text() []byte { return e.text[:e.n] }
-
-// fast is the size of the copy AppendText makes of short texts.
-const fast = 64
-
-// AppendText appends the entry's text to b. It may write up to 64 bytes
-// of b's spare capacity past the text.
-func (e *Entry) AppendText(b []byte) []byte {
-	l, n := len(b), e.n
-	if n <= fast && cap(b)-l >= fast {
-		// Four 16-byte moves, which the compiler makes inline (one
-		// of 64 bytes it leaves to memmove).
-		d, t := (*[fast]byte)(b[l:l+fast]), &e.text
-		*(*[16]byte)(d[0:]) = *(*[16]byte)(t[0:])
-		*(*[16]byte)(d[16:]) = *(*[16]byte)(t[16:])
-		*(*[16]byte)(d[32:]) = *(*[16]byte)(t[32:])
-		*(*[16]byte)(d[48:]) = *(*[16]byte)(t[48:])
-		return b[:l+n]
-	}
-	return append(b, e.text[:n]...)
-}
 
 // JSON returns the second rendering and the number SetJSON stored with
 // it, or nil.
@@ -116,9 +101,9 @@ func (e *Entry) SetJSON(r []byte, plain int) {
 // Cache is empty and ready. It is not safe for concurrent use.
 //
 // When headers hardly repeat (fewer than 1 in 8 of 256 lookups found),
-// the Cache idles for the next 4,096 headers: Get finds nothing without
-// looking and Put keeps nothing, so that a stream of ever new headers
-// costs little more than it would without a cache.
+// the Cache idles for the next 4,096 headers: AppendSlow finds nothing
+// without looking and Put keeps nothing, so that a stream of ever new
+// headers costs little more than it would without a cache.
 type Cache struct {
 	budget int // lookups left in the window; < 0: its verdict is due
 	sets   [sets]struct {
@@ -136,10 +121,14 @@ const (
 	idleSpan = 4096 // headers an idle cache passes by
 )
 
-// Get returns the entry of the raw header h, or nil. The entry is valid until the next Put. After a nil, the
-// caller formats the text and gives it to Put.
+// Get returns the entry of the raw header h when the cache holds it;
+// else nil, and the caller tries AppendSlow. The entry is valid until the
+// next Put.
+//
+// Get is the per-packet path: a leaf, written for the fewest
+// instructions.
 func (c *Cache) Get(h *[HeaderSize]byte) *Entry {
-	if c.budget--; c.budget < 0 && c.due() {
+	if c.budget--; c.budget < 0 { // the window's verdict is AppendSlow's
 		return nil
 	}
 	// Words as binary.LittleEndian reads them (KeyOf), without its
@@ -156,23 +145,70 @@ func (c *Cache) Get(h *[HeaderSize]byte) *Entry {
 	// setOf and Key.is written out, and the ways one by one rather than
 	// in a loop: the fewest instructions.
 	s := &c.sets[((w0^w1^w4^w5^w6)*0x9e3779b97f4a7c15)>>(64-setBits)]
-	if k := &s.ways[0].key; k[4] == w4 &&
-		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
-		return &s.ways[0]
+	var e *Entry
+	if k := &s.ways[0].key; k[4] == w4 && k[0] == w0 && k[1] == w1 &&
+		k[2] == w2 && k[3] == w3 && k[5] == w5 && k[6] == w6 {
+		e = &s.ways[0]
+	} else if k := &s.ways[1].key; k[4] == w4 && k[0] == w0 && k[1] == w1 &&
+		k[2] == w2 && k[3] == w3 && k[5] == w5 && k[6] == w6 {
+		e = &s.ways[1]
+	} else if k := &s.ways[2].key; k[4] == w4 && k[0] == w0 && k[1] == w1 &&
+		k[2] == w2 && k[3] == w3 && k[5] == w5 && k[6] == w6 {
+		e = &s.ways[2]
+	} else if k := &s.ways[3].key; k[4] == w4 && k[0] == w0 && k[1] == w1 &&
+		k[2] == w2 && k[3] == w3 && k[5] == w5 && k[6] == w6 {
+		e = &s.ways[3]
+	} else {
+		return nil
 	}
-	if k := &s.ways[1].key; k[4] == w4 &&
-		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
-		return &s.ways[1]
+	return e
+}
+
+// AppendShort appends e's text to b and reports true when the text is
+// short (as nearly all are) and b has 64 bytes of spare capacity, which
+// it may write past the text; else it returns b as it is and false, and
+// the caller uses AppendText. Small enough to be inlined.
+func (e *Entry) AppendShort(b []byte) ([]byte, bool) {
+	if e.n > 64 || cap(b)-len(b) < 64 {
+		return b, false
 	}
-	if k := &s.ways[2].key; k[4] == w4 &&
-		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
-		return &s.ways[2]
+	*(*[64]byte)(b[len(b):cap(b)]) = e.head.lo
+	return b[:len(b)+e.n], true
+}
+
+// AppendText appends e's text to b. It may write up to 128 bytes of b's
+// spare capacity past the text.
+func (e *Entry) AppendText(b []byte) []byte {
+	if b, ok := e.AppendShort(b); ok {
+		return b
 	}
-	if k := &s.ways[3].key; k[4] == w4 &&
-		(k[0]^w0)|(k[1]^w1)|(k[2]^w2)|(k[3]^w3)|(k[5]^w5)|(k[6]^w6) == 0 {
-		return &s.ways[3]
+	if l, n := len(b), e.n; n <= 128 && cap(b)-l >= 128 {
+		d := (*[128]byte)(b[l:cap(b)])
+		*(*[64]byte)(d[:64]) = e.head.lo
+		*(*[64]byte)(d[64:]) = e.head.hi
+		return b[:l+n]
 	}
-	return nil
+	return append(b, e.Text()...)
+}
+
+var _ [MaxText - 128]struct{} // head holds 128 bytes of a text
+
+// AppendSlow is Get and AppendText for the headers Get returned nil
+// for: it appends the text of h to b and returns its entry when the cache holds
+// it, else b as it is and nil (also while the cache idles); the caller
+// then formats the text and gives it to Put.
+func (c *Cache) AppendSlow(b []byte, h *[HeaderSize]byte) ([]byte, *Entry) {
+	if c.budget < 0 && c.due() {
+		return b, nil
+	}
+	k := KeyOf(h)
+	s := &c.sets[setOf(k[0], k[1], k[4], k[5], k[6])]
+	for i := range s.ways {
+		if e := &s.ways[i]; e.key == k {
+			return append(b, e.Text()...), e
+		}
+	}
+	return b, nil
 }
 
 // due ends a window of lookups, or passes one more header by while the
@@ -191,7 +227,7 @@ func (c *Cache) due() bool {
 	return true
 }
 
-// Put stores text for the raw header data that Get did not find, evicting
+// Put stores text for the raw header data that AppendSlow did not find, evicting
 // the oldest of the entries of its set, and returns the entry; an empty
 // text or one longer than MaxText is not stored (nil), nor is anything
 // while the cache idles.
@@ -208,5 +244,7 @@ func (c *Cache) Put(data *[HeaderSize]byte, text []byte) *Entry {
 	e := &s.ways[s.next%ways]
 	s.next++
 	e.key, e.n, e.jn, e.plain = k, copy(e.text[:], text), 0, 0
+	copy(e.head.lo[:], e.text[:64])
+	copy(e.head.hi[:], e.text[64:128])
 	return e
 }
