@@ -6,19 +6,22 @@ import (
 )
 
 // appendPflogSlow appends the text of the pflog header data that
-// d.pflog.Append did not: from d.pflog's slow path, or formatted (and
+// d.pflog.Get did not find: from d.pflog's slow path, or formatted (and
 // stored there) when the cache does not hold it. It decodes the header
 // into h when the text needs it or the Summary is kept.
 func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]byte, h *pfloghdr.Header) []byte {
 	b, e := d.pflog.AppendSlow(b, data)
-	if e == nil || !d.opts.NoSummary {
-		pfloghdr.DecodeFixed(data[:], h)
+	if e != nil {
+		if !d.opts.NoSummary {
+			e.DecodeHeader(data, h)
+			d.sum.pflogEntry = e
+		}
+		return b
 	}
-	if e == nil {
-		start := len(b)
-		b = appendPflogText(b, h)
-		e = d.pflog.Put(data, b[start:])
-	}
+	pfloghdr.DecodeFixed(data[:], h)
+	start := len(b)
+	b = appendPflogText(b, h)
+	e = d.pflog.Put(data, b[start:], h)
 	if !d.opts.NoSummary {
 		d.sum.pflogEntry = e
 	}

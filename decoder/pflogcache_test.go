@@ -103,10 +103,19 @@ func TestPflogCacheTextIsFresh(t *testing.T) {
 					hits++
 				}
 				fresh.pflog = pflogcache.Cache{}
-				got := string(d.AppendRecord([]byte("x"), pkt, len(pkt)))
+				// A buffer with room to spare (the cache copies
+				// texts in fixed pieces into it), or none.
+				buf := append(make([]byte, 0, 1+(i+round)%3*100), 'x')
+				got := string(d.AppendRecord(buf, pkt, len(pkt)))
 				want := string(fresh.AppendRecord([]byte("x"), pkt, len(pkt)))
 				if got != want {
 					t.Fatalf("NoSummary %v, round %d, variant %d, length %d:\n got %q\nwant %q", noSum, round, i, l, got, want)
+				}
+				if gs, ws := *d.Summary(), *fresh.Summary(); !noSum {
+					gs.pflogEntry, ws.pflogEntry = nil, nil // each decoder's own
+					if gs != ws {
+						t.Fatalf("round %d, variant %d, length %d: Summary\n got %+v\nwant %+v", round, i, l, gs, ws)
+					}
 				}
 				if s := d.Summary(); !noSum && s.HasPflog {
 					if e := s.PflogCacheEntry(); e != nil && string(e.Text()) != got[1:1+s.PflogText] {

@@ -67,7 +67,7 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 			b = e.AppendText(b)
 		}
 		if !d.opts.NoSummary {
-			pfloghdr.DecodeFixed(data, h)
+			e.DecodeHeader(raw, h)
 			d.sum.pflogEntry = e
 		}
 	}

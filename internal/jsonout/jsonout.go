@@ -177,11 +177,19 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		b = append(b, `","af":null`...)
 	}
 	if s.HasPflog {
+		hdrText := text[:min(s.PflogText, len(text))]
 		var e *pflogcache.Entry
+		short := false
 		if cached {
-			e = s.PflogCacheEntry()
+			if e = s.PflogCacheEntry(); e != nil {
+				b, plain, short = e.AppendJSONShort(b)
+			}
 		}
-		b, plain = appendCachedPflog(b, &s.Pflog, e, text[:min(s.PflogText, len(text))])
+		if !short {
+			b, plain = appendCachedPflog(b, &s.Pflog, e, hdrText)
+		} else if plain != len(hdrText) {
+			plain = 0
+		}
 	}
 	if src := s.SrcText; plain > 0 && src[0] == plain && src[0] < src[1] && src[1] <= len(text) {
 		// The source address follows the pflog header's text: the

@@ -6,7 +6,11 @@
 // stage fills in once and copies from then on.
 package pflogcache
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
 
 // HeaderSize is the number of bytes of a raw header a Key is read from:
 // FreeBSD's sizeof(struct pfloghdr), pfloghdr.FreeBSDStructSize.
@@ -71,7 +75,9 @@ type Entry struct {
 	text  [MaxText]byte
 	jn    int // length of the second rendering; 0: none yet
 	plain int
+	jhead struct{ lo, hi [64]byte } // as head, for AppendJSONShort
 	json  [MaxJSON]byte
+	hdr   pfloghdr.Header // as pfloghdr.DecodeFixed decodes the header
 }
 
 // Text returns the entry's text.
@@ -94,6 +100,34 @@ func (e *Entry) SetJSON(r []byte, plain int) {
 		return
 	}
 	e.jn, e.plain = copy(e.json[:], r), plain
+	copy(e.jhead.lo[:], e.json[:64])
+	copy(e.jhead.hi[:], e.json[64:128])
+}
+
+// AppendJSONShort appends the second rendering to b and returns the
+// number SetJSON stored with it and true, when there is one, it is no
+// longer than 128 bytes and b has 128 bytes of spare capacity, which it
+// may write past it; else it returns b as it is and false, and the caller
+// uses JSON. Small enough to be inlined.
+func (e *Entry) AppendJSONShort(b []byte) ([]byte, int, bool) {
+	if uint(e.jn-1) >= 128 || cap(b)-len(b) < 128 { // jn is 0 or over 128
+		return b, 0, false
+	}
+	d := (*[128]byte)(b[len(b):cap(b)])
+	*(*[64]byte)(d[:64]) = e.jhead.lo
+	*(*[64]byte)(d[64:]) = e.jhead.hi
+	return b[:len(b)+e.jn], e.plain, true
+}
+
+// DecodeHeader is pfloghdr.DecodeFixed(data[:], h) for a header data of
+// e's key: the fields the key holds are e's copy of them, made by Put,
+// the others (length, address family, pids and rule uid) are read from
+// data.
+func (e *Entry) DecodeHeader(data *[HeaderSize]byte, h *pfloghdr.Header) {
+	*h = e.hdr
+	h.Length, h.AF = data[0], data[1]
+	ne := binary.NativeEndian
+	h.PID, h.RuleUID, h.RulePID = int32(ne.Uint32(data[48:])), ne.Uint32(data[52:]), int32(ne.Uint32(data[56:]))
 }
 
 // A Cache maps the Keys of raw headers to Entries: four-way set
@@ -227,11 +261,12 @@ func (c *Cache) due() bool {
 	return true
 }
 
-// Put stores text for the raw header data that AppendSlow did not find, evicting
-// the oldest of the entries of its set, and returns the entry; an empty
-// text or one longer than MaxText is not stored (nil), nor is anything
-// while the cache idles.
-func (c *Cache) Put(data *[HeaderSize]byte, text []byte) *Entry {
+// Put stores text for the raw header data that AppendSlow did not find,
+// and h, pfloghdr.DecodeFixed's decoding of data, evicting the oldest of
+// the entries of its set, and returns the entry; an empty text or one
+// longer than MaxText is not stored (nil), nor is anything while the
+// cache idles.
+func (c *Cache) Put(data *[HeaderSize]byte, text []byte, h *pfloghdr.Header) *Entry {
 	if c.passing {
 		return nil
 	}
@@ -246,5 +281,6 @@ func (c *Cache) Put(data *[HeaderSize]byte, text []byte) *Entry {
 	e.key, e.n, e.jn, e.plain = k, copy(e.text[:], text), 0, 0
 	copy(e.head.lo[:], e.text[:64])
 	copy(e.head.hi[:], e.text[64:128])
+	e.hdr = *h
 	return e
 }

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
 // inKey reports whether the text of a header depends on its byte i.
@@ -23,6 +25,13 @@ func get(t *testing.T, c *Cache, h *[HeaderSize]byte) *Entry {
 		t.Fatalf("Get finds %p, AppendSlow %p", e, slow)
 	}
 	return slow
+}
+
+// put is c.Put with the header decoded as the decoder does.
+func put(c *Cache, h *[HeaderSize]byte, text []byte) *Entry {
+	var d pfloghdr.Header
+	pfloghdr.DecodeFixed(h[:], &d)
+	return c.Put(h, text, &d)
 }
 
 func randomHeader(r *rand.Rand) (h [HeaderSize]byte) {
@@ -67,7 +76,7 @@ func TestGetPut(t *testing.T) {
 	if e := get(t, &c, &h); e != nil {
 		t.Fatal("empty cache has an entry for the all-zero header")
 	}
-	e := c.Put(&h, []byte("abc"))
+	e := put(&c, &h, []byte("abc"))
 	if e == nil || string(e.Text()) != "abc" {
 		t.Fatalf("Put: %v", e)
 	}
@@ -94,7 +103,7 @@ func TestGetPut(t *testing.T) {
 	}
 	long := h
 	long[40] = 9
-	if c.Put(&long, []byte(strings.Repeat("x", MaxText+1))) != nil || get(t, &c, &long) != nil {
+	if put(&c, &long, []byte(strings.Repeat("x", MaxText+1))) != nil || get(t, &c, &long) != nil {
 		t.Fatal("a text longer than MaxText was kept")
 	}
 }
@@ -117,7 +126,7 @@ func TestSetEviction(t *testing.T) {
 			if e := get(t, &c, &hs[i]); e != nil {
 				t.Fatalf("round %d: header %d found %q, evicted in turn", round, i, e.Text())
 			}
-			c.Put(&hs[i], []byte{byte('a' + i)})
+			put(&c, &hs[i], []byte{byte('a' + i)})
 		}
 	}
 	for i := 1; i < len(hs); i++ {
@@ -158,7 +167,7 @@ func TestRandomHeaders(t *testing.T) {
 			}
 			continue
 		}
-		c.Put(h, text(h))
+		put(&c, h, text(h))
 	}
 	if hits == 0 {
 		t.Fatal("no hits")
@@ -171,7 +180,7 @@ func TestAppendText(t *testing.T) {
 	for _, n := range []int{1, 15, 16, 63, 64, 65, 100, 127, 128, 129, MaxText} {
 		h[36] = byte(n)
 		want := strings.Repeat("y", n-1) + "z"
-		c.Put(&h, []byte(want))
+		put(&c, &h, []byte(want))
 		e := get(t, &c, &h)
 		for _, b := range [][]byte{nil, make([]byte, 3, 3+n), make([]byte, 3, 66), make([]byte, 3, 67), make([]byte, 3, 130), make([]byte, 3, 131), make([]byte, 3, 400)} {
 			got := e.AppendText(b)
@@ -192,7 +201,7 @@ func TestAppendText(t *testing.T) {
 func TestJSON(t *testing.T) {
 	var c Cache
 	var h [HeaderSize]byte
-	e := c.Put(&h, []byte("text"))
+	e := put(&c, &h, []byte("text"))
 	if m, _ := e.JSON(); m != nil {
 		t.Fatal("a new entry has a second rendering")
 	}
@@ -204,7 +213,7 @@ func TestJSON(t *testing.T) {
 	var o [HeaderSize]byte
 	for i := 0; i < ways; i++ {
 		o[20] = byte(1 + i) // the same set
-		c.Put(&o, []byte("other"))
+		put(&c, &o, []byte("other"))
 	}
 	if string(e.Text()) != "other" {
 		t.Fatalf("entry not reused: %q", e.Text())
@@ -229,7 +238,7 @@ func TestIdleWhenHeadersDoNotRepeat(t *testing.T) {
 		if e := get(t, &c, &h); e != nil {
 			t.Fatalf("lookup %d found %q", i, e.Text())
 		}
-		if c.Put(&h, []byte("x")) == nil {
+		if put(&c, &h, []byte("x")) == nil {
 			t.Fatalf("idle after %d lookups", i)
 		}
 	}
@@ -238,7 +247,7 @@ func TestIdleWhenHeadersDoNotRepeat(t *testing.T) {
 		if e := get(t, &c, &h); e != nil {
 			t.Fatalf("busy again after %d idle headers", i)
 		}
-		if c.Put(&h, []byte("x")) != nil {
+		if put(&c, &h, []byte("x")) != nil {
 			t.Fatalf("Put stored while idle, after %d idle headers", i)
 		}
 	}
@@ -247,7 +256,7 @@ func TestIdleWhenHeadersDoNotRepeat(t *testing.T) {
 	}
 	for i := 0; i < 10*window; i++ {
 		h[36] = byte(i % 5)
-		if get(t, &c, &h) == nil && c.Put(&h, []byte("x")) == nil {
+		if get(t, &c, &h) == nil && put(&c, &h, []byte("x")) == nil {
 			t.Fatalf("idle after %d lookups of repeating headers", i)
 		}
 	}
@@ -295,9 +304,9 @@ func TestSetTwins(t *testing.T) {
 				fb++
 			}
 			for _, f := range twins(h, fb)[:way] {
-				c.Put(&f, []byte("filler"))
+				put(c, &f, []byte("filler"))
 			}
-			if e := c.Put(&h, []byte("h")); e != &c.sets[set].ways[way] {
+			if e := put(c, &h, []byte("h")); e != &c.sets[set].ways[way] {
 				t.Fatalf("byte %d: h not in way %d", i, way)
 			}
 			for _, o := range ts {
@@ -307,6 +316,55 @@ func TestSetTwins(t *testing.T) {
 			}
 			if e := get(t, c, &h); e == nil || string(e.Text()) != "h" {
 				t.Fatalf("byte %d, way %d: h not found", i, way)
+			}
+		}
+	}
+}
+
+// TestDecodeHeader: an entry decodes any header of its key as
+// pfloghdr.DecodeFixed does, the bytes outside the key (length, address
+// family, pids, padding, OpenBSD's fields) read from that header.
+func TestDecodeHeader(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	var c Cache
+	for n := 0; n < 2000; n++ {
+		a := randomHeader(r)
+		e := put(&c, &a, []byte("text"))
+		for m := 0; m < 4; m++ {
+			b := a
+			for i := range b {
+				if !inKey(i) && r.IntN(2) == 0 {
+					b[i] = byte(r.Uint32())
+				}
+			}
+			var got, want pfloghdr.Header
+			got.SAddr[3], got.SPort, got.HasRewrites = 7, 9, true // stale fields
+			e.DecodeHeader(&b, &got)
+			pfloghdr.DecodeFixed(b[:], &want)
+			if got != want {
+				t.Fatalf("header % x:\n got %+v\nwant %+v", b, got, want)
+			}
+		}
+	}
+}
+
+func TestAppendJSONShort(t *testing.T) {
+	var c Cache
+	var h [HeaderSize]byte
+	for _, n := range []int{0, 1, 63, 64, 65, 127, 128, 129, 200, MaxJSON} {
+		h[36] = byte(n)
+		e := put(&c, &h, []byte("text"))
+		want := strings.Repeat("j", n)
+		if n > 0 {
+			e.SetJSON([]byte(want), n+1)
+		}
+		for _, b := range [][]byte{nil, make([]byte, 3, 3+n), make([]byte, 3, 130), make([]byte, 3, 131), make([]byte, 3, 600)} {
+			got, plain, ok := e.AppendJSONShort(b)
+			if wantOK := n > 0 && n <= 128 && cap(b)-len(b) >= 128; ok != wantOK {
+				t.Fatalf("%d bytes to cap %d: ok %v", n, cap(b), ok)
+			}
+			if ok && (string(got[len(b):]) != want || len(got) != len(b)+n || plain != n+1) || !ok && len(got) != len(b) {
+				t.Fatalf("%d bytes to cap %d: %q, %d", n, cap(b), got, plain)
 			}
 		}
 	}
