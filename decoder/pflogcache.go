@@ -6,26 +6,37 @@ import (
 )
 
 // appendPflogSlow appends the text of the pflog header data that
-// d.pflog.Get did not find: from d.pflog's slow path, or formatted (and
-// stored there) when the cache does not hold it. It decodes the header
-// into h when the text needs it or the Summary is kept.
-func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]byte, h *pfloghdr.Header) []byte {
+// d.pflog did not count or Get did not find, and that it does not pass
+// by: from d.pflog's slow path, or formatted and stored there. The
+// header is decoded into the Summary (as the text needs it, or the
+// Summary is kept).
+func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) []byte {
 	b, e := d.pflog.AppendSlow(b, data)
-	if e != nil {
-		if !d.opts.NoSummary {
-			e.DecodeHeader(data, h)
-			d.sum.pflogEntry = e
+	switch {
+	case e == nil:
+		start := len(b)
+		b = d.appendPflogFresh(b, data)
+		if d.opts.NoSummary {
+			d.pflog.Put(data, b[start:], nil)
+		} else {
+			d.sum.pflogEntry = d.pflog.Put(data, b[start:], &d.sum.Pflog)
 		}
-		return b
-	}
-	pfloghdr.DecodeFixed(data[:], h)
-	start := len(b)
-	b = appendPflogText(b, h)
-	e = d.pflog.Put(data, b[start:], h)
-	if !d.opts.NoSummary {
+	case !d.opts.NoSummary:
+		e.DecodeHeader(data, &d.sum.Pflog)
 		d.sum.pflogEntry = e
 	}
 	return b
+}
+
+// appendPflogFresh decodes the pflog header data into the Summary and
+// appends its text, formatted afresh.
+func (d *Decoder) appendPflogFresh(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) []byte {
+	h := &d.sum.Pflog
+	pfloghdr.DecodeFixed(data[:], h)
+	if !d.opts.NoSummary {
+		d.sum.pflogEntry = nil
+	}
+	return appendPflogText(b, h)
 }
 
 // PflogCacheEntry returns the decoder's cache entry for the packet's

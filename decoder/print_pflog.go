@@ -1,6 +1,9 @@
 package decoder
 
-import "github.com/pfasciilogd/pfasciilogd/pfloghdr"
+import (
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
 
 // FreeBSD's tables of pf reasons, actions and directions.
 var pfReasons = [...]string{
@@ -51,7 +54,6 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		return append(b, "[pflog: invalid header length!]"...)
 	}
 	hl := (l + 3) &^ 3
-	h := &d.sum.Pflog // decoded in place: the Summary holds it
 	if len(data) < hl || len(data) < pfloghdr.FreeBSDStructSize {
 		return appendTrunc(b, "pflog")
 	}
@@ -59,17 +61,29 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	// The text from d.pflog, keyed by the header's bytes; h is decoded
 	// only for the Summary or to format a text the cache does not hold.
 	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
-	if e := d.pflog.Get(raw); e == nil {
-		b = d.appendPflogSlow(b, raw, h)
-	} else {
+	var e *pflogcache.Entry
+	if d.pflog.Count() {
+		e = d.pflog.Get(raw)
+	}
+	switch {
+	case e != nil:
 		var short bool
 		if b, short = e.AppendShort(b); !short {
 			b = e.AppendText(b)
 		}
 		if !d.opts.NoSummary {
-			e.DecodeHeader(raw, h)
+			e.DecodeHeader(raw, &d.sum.Pflog)
 			d.sum.pflogEntry = e
 		}
+	case d.pflog.Idle(): // appendPflogFresh, one call fewer
+		h := &d.sum.Pflog
+		pfloghdr.DecodeFixed(data, h)
+		if !d.opts.NoSummary {
+			d.sum.pflogEntry = nil
+		}
+		b = appendPflogText(b, h)
+	default:
+		b = d.appendPflogSlow(b, raw)
 	}
 	if start == d.spans.base {
 		d.sum.PflogText = len(b) - start

@@ -131,22 +131,39 @@ func (e *Entry) DecodeHeader(data *[HeaderSize]byte, h *pfloghdr.Header) {
 }
 
 // A Cache maps the Keys of raw headers to Entries: four-way set
-// associative, 256 entries, allocated whole (about 190 KiB). The zero
-// Cache is empty and ready. It is not safe for concurrent use.
+// associative, 256 entries, allocated whole (about 290 KiB). The zero
+// Cache is empty and ready. It is not safe for concurrent use. For each
+// header, the caller does
+//
+//	var e *Entry
+//	if c.Count() {
+//		e = c.Get(h) // then e.AppendShort, else e.AppendText
+//	}
+//	if e == nil {
+//		idle := c.Idle()
+//		if !idle {
+//			b, e = c.AppendSlow(b, h)
+//		}
+//		if e == nil {
+//			// format the text
+//			if !idle {
+//				e = c.Put(h, text, decoded)
+//			}
+//		}
+//	}
 //
 // When headers hardly repeat (fewer than 1 in 8 of 256 lookups found),
-// the Cache idles for the next 4,096 headers: AppendSlow finds nothing
-// without looking and Put keeps nothing, so that a stream of ever new
-// headers costs little more than it would without a cache.
+// the Cache idles for the next 4,096 headers: Count and Idle pass them
+// by, so that a stream of ever new headers costs little more than it
+// would without a cache.
 type Cache struct {
 	budget int // lookups left in the window; < 0: its verdict is due
 	sets   [sets]struct {
 		ways [ways]Entry
 		next uint8 // the way the next Put replaces
 	}
-	misses  int  // Puts in the window
-	idle    int  // headers left to pass by after this one
-	passing bool // this header is passed by: Put keeps nothing
+	misses int // Puts in the window
+	idle   int // headers left to pass by after this one
 }
 
 const (
@@ -155,16 +172,28 @@ const (
 	idleSpan = 4096 // headers an idle cache passes by
 )
 
+// Count counts a lookup and reports whether Get may look; false when
+// the window's verdict is due (or the cache idles): the caller then asks
+// Idle.
+func (c *Cache) Count() bool {
+	c.budget--
+	return c.budget >= 0
+}
+
+// Idle reports whether the cache passes this header by, giving the
+// window's verdict when it is due: the caller formats its text, and
+// gives it to no Put. The caller asks it for every header that Count
+// refused or Get did not find; when it says false, AppendSlow looks up
+// the header.
+func (c *Cache) Idle() bool { return c.budget < 0 && c.due() }
+
 // Get returns the entry of the raw header h when the cache holds it;
-// else nil, and the caller tries AppendSlow. The entry is valid until the
-// next Put.
+// else nil, and the caller asks Idle. The entry is valid until the next
+// Put.
 //
 // Get is the per-packet path: a leaf, written for the fewest
 // instructions.
 func (c *Cache) Get(h *[HeaderSize]byte) *Entry {
-	if c.budget--; c.budget < 0 { // the window's verdict is AppendSlow's
-		return nil
-	}
 	// Words as binary.LittleEndian reads them (KeyOf), without its
 	// inlined calls' marks (each an instruction).
 	w0 := uint64(h[0]) | uint64(h[1])<<8 | uint64(h[2])<<16 | uint64(h[3])<<24 | uint64(h[4])<<32 | uint64(h[5])<<40 | uint64(h[6])<<48 | uint64(h[7])<<56
@@ -227,20 +256,14 @@ func (e *Entry) AppendText(b []byte) []byte {
 
 var _ [MaxText - 128]struct{} // head holds 128 bytes of a text
 
-// AppendSlow is Get and AppendText for the headers Get returned nil
-// for: it appends the text of h to b and returns its entry when the cache holds
-// it, else b as it is and nil (also while the cache idles); the caller
-// then formats the text and gives it to Put.
+// AppendSlow is Get and AppendText for the headers Get did not find
+// and Idle did not pass by (Get leaves long texts and scant buffer
+// capacity to it too): it appends the text of h to b and returns its
+// entry when the cache holds it, else b as it is and nil, and the caller
+// formats the text and gives it to Put.
 func (c *Cache) AppendSlow(b []byte, h *[HeaderSize]byte) ([]byte, *Entry) {
-	if c.budget < 0 && c.due() {
-		return b, nil
-	}
-	k := KeyOf(h)
-	s := &c.sets[setOf(k[0], k[1], k[4], k[5], k[6])]
-	for i := range s.ways {
-		if e := &s.ways[i]; e.key == k {
-			return append(b, e.Text()...), e
-		}
+	if e := c.Get(h); e != nil {
+		return e.AppendText(b), e
 	}
 	return b, nil
 }
@@ -250,26 +273,22 @@ func (c *Cache) AppendSlow(b []byte, h *[HeaderSize]byte) ([]byte, *Entry) {
 func (c *Cache) due() bool {
 	switch {
 	case c.idle > 0:
-		c.idle--
+		c.idle, c.budget = c.idle-1, 0
 	case c.misses > window-minHits:
-		c.idle = idleSpan - 1
+		c.idle, c.budget, c.misses = idleSpan-1, 0, 0
 	default:
-		c.passing, c.misses, c.budget = false, 0, window-1
+		c.budget, c.misses = window-1, 0
 		return false
 	}
-	c.passing, c.misses, c.budget = true, 0, 0
 	return true
 }
 
 // Put stores text for the raw header data that AppendSlow did not find,
-// and h, pfloghdr.DecodeFixed's decoding of data, evicting the oldest of
-// the entries of its set, and returns the entry; an empty text or one
-// longer than MaxText is not stored (nil), nor is anything while the
-// cache idles.
+// and h, pfloghdr.DecodeFixed's decoding of data, for DecodeHeader (nil
+// when the caller never asks it), evicting the oldest of the entries of
+// its set, and returns the entry; an empty text or one longer than
+// MaxText is not stored (nil).
 func (c *Cache) Put(data *[HeaderSize]byte, text []byte, h *pfloghdr.Header) *Entry {
-	if c.passing {
-		return nil
-	}
 	c.misses++
 	if len(text) == 0 || len(text) > MaxText {
 		return nil
@@ -281,6 +300,8 @@ func (c *Cache) Put(data *[HeaderSize]byte, text []byte, h *pfloghdr.Header) *En
 	e.key, e.n, e.jn, e.plain = k, copy(e.text[:], text), 0, 0
 	copy(e.head.lo[:], e.text[:64])
 	copy(e.head.hi[:], e.text[64:128])
-	e.hdr = *h
+	if h != nil {
+		e.hdr = *h
+	}
 	return e
 }
