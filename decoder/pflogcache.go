@@ -7,36 +7,25 @@ import (
 
 // appendPflogSlow appends the text of the pflog header data that
 // d.pflog did not count or Get did not find, and that it does not pass
-// by: from d.pflog's slow path, or formatted and stored there. The
-// header is decoded into the Summary (as the text needs it, or the
-// Summary is kept).
-func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) []byte {
+// by: from d.pflog's slow path, or formatted and stored there; it returns
+// the header's entry, or nil. The header is decoded into the Summary, as
+// the text needs it or the Summary is kept.
+func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) ([]byte, *pflogcache.Entry) {
 	b, e := d.pflog.AppendSlow(b, data)
-	switch {
-	case e == nil:
-		start := len(b)
-		b = d.appendPflogFresh(b, data)
-		if d.opts.NoSummary {
-			d.pflog.Put(data, b[start:], nil)
-		} else {
-			d.sum.pflogEntry = d.pflog.Put(data, b[start:], &d.sum.Pflog)
+	if e != nil {
+		if !d.opts.NoSummary {
+			e.DecodeHeader(data, &d.sum.Pflog)
 		}
-	case !d.opts.NoSummary:
-		e.DecodeHeader(data, &d.sum.Pflog)
-		d.sum.pflogEntry = e
+		return b, e
 	}
-	return b
-}
-
-// appendPflogFresh decodes the pflog header data into the Summary and
-// appends its text, formatted afresh.
-func (d *Decoder) appendPflogFresh(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) []byte {
 	h := &d.sum.Pflog
 	pfloghdr.DecodeFixed(data[:], h)
-	if !d.opts.NoSummary {
-		d.sum.pflogEntry = nil
+	start := len(b)
+	b = appendPflogText(b, h)
+	if d.opts.NoSummary {
+		h = nil // DecodeHeader is not asked
 	}
-	return appendPflogText(b, h)
+	return b, d.pflog.Put(data, b[start:], h)
 }
 
 // PflogCacheEntry returns the decoder's cache entry for the packet's

@@ -57,9 +57,15 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	if len(data) < hl || len(data) < pfloghdr.FreeBSDStructSize {
 		return appendTrunc(b, "pflog")
 	}
-	start := len(b)
-	// The text from d.pflog, keyed by the header's bytes; h is decoded
-	// only for the Summary or to format a text the cache does not hold.
+	// What follows the header, worked out before the header's text so
+	// that fewer values live across the calls (the payload's capacity
+	// is its length: one value fewer).
+	payload := data[hl:len(data):len(data)]
+	length := wireLen - hl
+	af := data[1] // h.AF, which NoSummary may not decode
+	// The text from d.pflog, keyed by the header's bytes; the header is
+	// decoded (into the Summary) only for the Summary or to format a
+	// text the cache does not hold.
 	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
 	var e *pflogcache.Entry
 	if d.pflog.Count() {
@@ -73,25 +79,22 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		}
 		if !d.opts.NoSummary {
 			e.DecodeHeader(raw, &d.sum.Pflog)
-			d.sum.pflogEntry = e
 		}
 	case d.pflog.Idle(): // appendPflogFresh, one call fewer
 		h := &d.sum.Pflog
-		pfloghdr.DecodeFixed(data, h)
-		if !d.opts.NoSummary {
-			d.sum.pflogEntry = nil
-		}
+		pfloghdr.DecodeFixed(raw[:], h) // raw, not data: one value live, not three
 		b = appendPflogText(b, h)
 	default:
-		b = d.appendPflogSlow(b, raw)
+		b, e = d.appendPflogSlow(b, raw)
 	}
-	if start == d.spans.base {
-		d.sum.PflogText = len(b) - start
+	if !d.opts.NoSummary {
+		// AppendRecord began the record, and so the header's text, at
+		// d.spans.base.
+		d.sum.pflogEntry = e
+		d.sum.PflogText = len(b) - d.spans.base
+		d.sum.HasPflog, d.sum.Length = true, length
 	}
-	payload := data[hl:]
-	length := wireLen - hl
-	d.sum.HasPflog, d.sum.Length = true, length
-	switch af := data[1]; { // h.AF, which NoSummary may not have decoded
+	switch {
 	case af == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)
 	case pfloghdr.IsInet6(af):
