@@ -75,7 +75,7 @@ type Entry struct {
 	text  [MaxText]byte
 	jn    int // length of the second rendering; 0: none yet
 	plain int
-	jhead struct{ lo, hi [64]byte } // as head, for AppendJSONShort
+	jhead struct{ a, b, c [64]byte } // as head, for AppendJSONShort
 	json  [MaxJSON]byte
 	hdr   pfloghdr.Header // as pfloghdr.DecodeFixed decodes the header
 }
@@ -100,22 +100,24 @@ func (e *Entry) SetJSON(r []byte, plain int) {
 		return
 	}
 	e.jn, e.plain = copy(e.json[:], r), plain
-	copy(e.jhead.lo[:], e.json[:64])
-	copy(e.jhead.hi[:], e.json[64:128])
+	copy(e.jhead.a[:], e.json[:64])
+	copy(e.jhead.b[:], e.json[64:128])
+	copy(e.jhead.c[:], e.json[128:192])
 }
 
 // AppendJSONShort appends the second rendering to b and returns the
 // number SetJSON stored with it and true, when there is one, it is no
-// longer than 128 bytes and b has 128 bytes of spare capacity, which it
+// longer than 192 bytes and b has 192 bytes of spare capacity, which it
 // may write past it; else it returns b as it is and false, and the caller
 // uses JSON. Small enough to be inlined.
 func (e *Entry) AppendJSONShort(b []byte) ([]byte, int, bool) {
-	if uint(e.jn-1) >= 128 || cap(b)-len(b) < 128 { // jn is 0 or over 128
+	if uint(e.jn-1) >= 192 || cap(b)-len(b) < 192 { // jn is 0 or over 192
 		return b, 0, false
 	}
-	d := (*[128]byte)(b[len(b):cap(b)])
-	*(*[64]byte)(d[:64]) = e.jhead.lo
-	*(*[64]byte)(d[64:]) = e.jhead.hi
+	d := (*[192]byte)(b[len(b):cap(b)])
+	*(*[64]byte)(d[:64]) = e.jhead.a
+	*(*[64]byte)(d[64:128]) = e.jhead.b
+	*(*[64]byte)(d[128:]) = e.jhead.c
 	return b[:len(b)+e.jn], e.plain, true
 }
 

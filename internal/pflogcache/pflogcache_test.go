@@ -367,16 +367,16 @@ func TestDecodeHeader(t *testing.T) {
 func TestAppendJSONShort(t *testing.T) {
 	var c Cache
 	var h [HeaderSize]byte
-	for _, n := range []int{0, 1, 63, 64, 65, 127, 128, 129, 200, MaxJSON} {
+	for _, n := range []int{0, 1, 63, 64, 65, 127, 128, 129, 191, 192, 193, 200, MaxJSON} {
 		h[36] = byte(n)
 		e := put(&c, &h, []byte("text"))
 		want := strings.Repeat("j", n)
 		if n > 0 {
 			e.SetJSON([]byte(want), n+1)
 		}
-		for _, b := range [][]byte{nil, make([]byte, 3, 3+n), make([]byte, 3, 130), make([]byte, 3, 131), make([]byte, 3, 600)} {
+		for _, b := range [][]byte{nil, make([]byte, 3, 3+n), make([]byte, 3, 130), make([]byte, 3, 131), make([]byte, 3, 194), make([]byte, 3, 195), make([]byte, 3, 600)} {
 			got, plain, ok := e.AppendJSONShort(b)
-			if wantOK := n > 0 && n <= 128 && cap(b)-len(b) >= 128; ok != wantOK {
+			if wantOK := n > 0 && n <= 192 && cap(b)-len(b) >= 192; ok != wantOK {
 				t.Fatalf("%d bytes to cap %d: ok %v", n, cap(b), ok)
 			}
 			if ok && (string(got[len(b):]) != want || len(got) != len(b)+n || plain != n+1) || !ok && len(got) != len(b) {
