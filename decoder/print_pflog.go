@@ -71,14 +71,12 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	if d.pflog.Count() {
 		e = d.pflog.Get(raw)
 	}
+	hit := e != nil
 	switch {
-	case e != nil:
+	case hit:
 		var short bool
 		if b, short = e.AppendShort(b); !short {
 			b = e.AppendText(b)
-		}
-		if !d.opts.NoSummary {
-			e.DecodeHeader(raw, &d.sum.Pflog)
 		}
 	case d.pflog.Idle(): // appendPflogFresh, one call fewer
 		h := &d.sum.Pflog
@@ -88,6 +86,9 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		b, e = d.appendPflogSlow(b, raw)
 	}
 	if !d.opts.NoSummary {
+		if hit {
+			e.DecodeHeader(raw, &d.sum.Pflog)
+		}
 		// AppendRecord began the record, and so the header's text, at
 		// d.spans.base.
 		d.sum.pflogEntry = e
