@@ -163,3 +163,54 @@ func TestPflogKeyCoversText(t *testing.T) {
 		}
 	}
 }
+
+// TestPflogCacheRandomHeaders: records of random headers (a pool of them,
+// seen again and again with other bytes outside the key, other lengths
+// and address families) print as a decoder whose cache is emptied before
+// each packet prints them.
+func TestPflogCacheRandomHeaders(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	udp := ipv4("203.0.113.5", "198.51.100.7", 17, udpDgram(40000, 1900, []byte("payload")))
+	pool := make([][]byte, 150)
+	for i := range pool {
+		h := make([]byte, pfloghdr.FreeBSDStructSize)
+		for j := range h {
+			h[j] = byte(r.Uint32())
+		}
+		if i%2 == 0 { // readable names, known tokens, no anchor
+			copy(h[4:20], "vtnet\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00")
+			h[9] = byte('0' + i%10)
+			binary.BigEndian.PutUint32(h[40:], pfloghdr.NoSubrule)
+			h[2], h[3], h[60] = byte(i%13), byte(i%16), byte(i%3)
+		}
+		pool[i] = h
+	}
+	afs := []byte{pfloghdr.AFInet, pfloghdr.AFInet6FreeBSD, pfloghdr.AFInet6OpenBSD, pfloghdr.AFInet6Darwin, 0, 99}
+	for _, noSum := range []bool{false, true} {
+		d, fresh := New(Options{NoSummary: noSum}), New(Options{NoSummary: noSum})
+		for n := 0; n < 3000; n++ {
+			h := pool[r.IntN(20+n%len(pool)/4)]
+			l := pfloghdr.MinLen + r.IntN(256-pfloghdr.MinLen)
+			hl := max((l+3)&^3, pfloghdr.FreeBSDStructSize)
+			pkt := append(append([]byte(nil), h...), make([]byte, hl-len(h))...)
+			pkt[0], pkt[1] = byte(l), afs[r.IntN(len(afs))]
+			for _, j := range []int{48, 50, 53, 55, 56, 59, 61, 62, 63, 68, 70, 71} {
+				pkt[j] = byte(r.Uint32())
+			}
+			pkt = append(pkt, udp...)
+			buf := make([]byte, 0, r.IntN(300))
+			got := string(d.AppendRecord(buf, pkt, len(pkt)))
+			fresh.pflog = pflogcache.Cache{}
+			want := string(fresh.AppendRecord(nil, pkt, len(pkt)))
+			if got != want {
+				t.Fatalf("NoSummary %v, packet %d:\n got %q\nwant %q", noSum, n, got, want)
+			}
+			if gs, ws := *d.Summary(), *fresh.Summary(); !noSum {
+				gs.pflogEntry, ws.pflogEntry = nil, nil
+				if gs != ws {
+					t.Fatalf("packet %d: Summary\n got %+v\nwant %+v", n, gs, ws)
+				}
+			}
+		}
+	}
+}
