@@ -139,8 +139,10 @@ func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 
 // An Encoder appends objects as Append does, formatting the time through
 // a timefmt.Appender (its date and zone cached), and copying the pflog
-// members of a header from the decoder's cache entry for it once they
-// are there. It is not safe for concurrent use.
+// members of a header from the decoder's cache entry for it
+// (Summary.PflogCacheEntry) once they are there: it writes them into
+// that entry, so it is given a Summary before the Decoder's next packet
+// and in the Decoder's goroutine. It is not safe for concurrent use.
 type Encoder struct {
 	time *timefmt.Appender
 }
