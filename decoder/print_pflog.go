@@ -1,6 +1,9 @@
 package decoder
 
-import "github.com/pfasciilogd/pfasciilogd/pfloghdr"
+import (
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
 
 // FreeBSD's tables of pf reasons, actions and directions.
 var pfReasons = [...]string{
@@ -51,24 +54,48 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 		return append(b, "[pflog: invalid header length!]"...)
 	}
 	hl := (l + 3) &^ 3
-	h := &d.sum.Pflog // decoded in place: the Summary holds it
 	if len(data) < hl || len(data) < pfloghdr.FreeBSDStructSize {
 		return appendTrunc(b, "pflog")
 	}
-	start := len(b)
-	if d.opts.NoSummary {
-		b = d.appendPflogRaw(b, data, h)
-	} else {
-		pfloghdr.DecodeFixed(data, h)
-		b = d.appendPflogHeader(b, h)
-	}
-	if start == d.spans.base {
-		d.sum.PflogText = len(b) - start
-	}
-	payload := data[hl:]
+	// What follows the header, worked out before the header's text so
+	// that fewer values live across the calls (the payload's capacity
+	// is its length: one value fewer).
+	payload := data[hl:len(data):len(data)]
 	length := wireLen - hl
-	d.sum.HasPflog, d.sum.Length = true, length
-	switch af := data[1]; { // h.AF, which NoSummary may not have decoded
+	af := data[1] // h.AF, which NoSummary may not decode
+	// The text from d.pflog, keyed by the header's bytes; the header is
+	// decoded (into the Summary) only for the Summary or to format a
+	// text the cache does not hold.
+	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
+	var e *pflogcache.Entry
+	if d.pflog.Count() {
+		e = d.pflog.Get(raw)
+	}
+	hit := e != nil
+	switch {
+	case hit:
+		var short bool
+		if b, short = e.AppendShort(b); !short {
+			b = e.AppendText(b)
+		}
+	case d.pflog.Idle(): // appendPflogFresh, one call fewer
+		h := &d.sum.Pflog
+		pfloghdr.DecodeFixed(raw[:], h) // raw, not data: one value live, not three
+		b = appendPflogText(b, h)
+	default:
+		b, e = d.appendPflogSlow(b, raw)
+	}
+	if !d.opts.NoSummary {
+		if hit {
+			e.DecodeHeader(raw, &d.sum.Pflog)
+		}
+		// AppendRecord began the record, and so the header's text, at
+		// d.spans.base.
+		d.sum.pflogEntry = e
+		d.sum.PflogText = len(b) - d.spans.base
+		d.sum.HasPflog, d.sum.Length = true, length
+	}
+	switch {
 	case af == pfloghdr.AFInet:
 		return d.printIP4(b, payload, length)
 	case pfloghdr.IsInet6(af):
@@ -77,8 +104,8 @@ func (d *Decoder) printPflog(b []byte, data []byte, wireLen int) []byte {
 	return appendHexASCIIDump(b, payload)
 }
 
-// appendPflogText formats the -e text of a pflog header
-// (appendPflogHeader copies it from its cache when it can).
+// appendPflogText formats the -e text of a pflog header (printPflog
+// copies it from its cache when it can).
 func appendPflogText(b []byte, h *pfloghdr.Header) []byte {
 	b = append(b, "rule "...)
 	b = appendUint(b, uint64(h.RuleNr))

@@ -3,6 +3,7 @@ package decoder
 import (
 	"net/netip"
 
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
@@ -16,6 +17,8 @@ type Summary struct {
 	// PflogText is the length of the pflog header's text ("rule ...: ")
 	// the record's text begins with, or 0.
 	PflogText int
+	// pflogEntry is the pflog cache's entry for the header, or nil.
+	pflogEntry *pflogcache.Entry
 	// Length is the packet's length on the wire after the link-layer
 	// header (pflog or NFLOG).
 	Length int

@@ -1,69 +1,82 @@
 package jsonout
 
 import (
+	"encoding/binary"
 	"testing"
 
+	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
-// TestEncoderPflogCacheIsFresh: an Encoder's pflog members, copied from
-// its cache, are the ones Append formats afresh, for headers that differ
-// in any one member, seen in turn and again.
-func TestEncoderPflogCacheIsFresh(t *testing.T) {
-	variants := []func(h *pfloghdr.Header){
-		func(h *pfloghdr.Header) {},
-		func(h *pfloghdr.Header) { h.Action = 0 },
-		func(h *pfloghdr.Header) { h.Reason = 3 },
-		func(h *pfloghdr.Header) { h.Dir = 2 },
-		func(h *pfloghdr.Header) { h.RuleNr = 8 },
-		func(h *pfloghdr.Header) { h.SubruleNr = 4 },
-		func(h *pfloghdr.Header) { h.SubruleNr = pfloghdr.NoSubrule },
-		func(h *pfloghdr.Header) { h.Ruleset[0] = 'g' },
-		func(h *pfloghdr.Header) { h.UID = pfloghdr.NoUID },
-		func(h *pfloghdr.Header) { h.RIdentifier = 0 },
-		func(h *pfloghdr.Header) { h.IfName[15] = '"' },
-		func(h *pfloghdr.Header) { h.AF = pfloghdr.AFInet6FreeBSD },
+// pflogRecord is a pflog record: a FreeBSD header for rule on ifname
+// (in the anchor ruleset, subrule sub, unless sub is NoSubrule), then an
+// IPv4 UDP datagram.
+func pflogRecord(ifname, ruleset string, rule, sub uint32, f func(h []byte)) []byte {
+	h := make([]byte, pfloghdr.FreeBSDStructSize)
+	h[0], h[1], h[2], h[3] = pfloghdr.LenFreeBSD, pfloghdr.AFInet, 1, 0
+	copy(h[4:20], ifname)
+	copy(h[20:36], ruleset)
+	binary.BigEndian.PutUint32(h[36:], rule)
+	binary.BigEndian.PutUint32(h[40:], sub)
+	binary.NativeEndian.PutUint32(h[44:], pfloghdr.NoUID)
+	h[60] = 1
+	if f != nil {
+		f(h)
 	}
-	for i := 0; i < 200; i++ {
-		variants = append(variants, func(h *pfloghdr.Header) { h.RuleNr = uint32(i * 7919) })
-	}
-	e := NewEncoder()
-	text := []byte("some text\n")
-	for round := 0; round < 3; round++ {
-		for i, v := range variants {
-			s := fullSummary()
-			v(&s.Pflog)
-			got := string(e.Append(nil, testTime, s, text))
-			want := string(Append(nil, testTime, s, text))
-			if got != want {
-				t.Fatalf("round %d, variant %d:\n got %s\nwant %s", round, i, got, want)
-			}
-		}
-	}
+	ip := []byte{0x45, 0, 0, 36, 0, 0, 0, 0, 64, 17, 0, 0, 203, 0, 113, 5, 198, 51, 100, 7,
+		0x9c, 0x40, 0x07, 0x6c, 0, 16, 0, 0, 'p', 'a', 'y', 'l', 'o', 'a', 'd', '!'}
+	return append(h, ip...)
 }
 
-// TestEncoderPlainHeaderText: the record's pflog header text is copied
-// unescaped only when it needs no escaping, also when the cache answers.
-func TestEncoderPlainHeaderText(t *testing.T) {
+// TestEncoderPflogCacheIsFresh: an Encoder's pflog members, kept in the
+// decoder's cache entry for the header, are the ones Append formats
+// afresh, for headers that differ in any one member (or only in what the
+// members do not show), with names that need escaping in JSON or in
+// tcpdump's text, seen in turn and again.
+func TestEncoderPflogCacheIsFresh(t *testing.T) {
+	var recs [][]byte
+	for _, name := range []string{"vtnet0", `e"m\0`, "e\x01m", "e\xffm", "0123456789abcdef", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"} {
+		recs = append(recs,
+			pflogRecord(name, "", 1, pfloghdr.NoSubrule, nil),
+			pflogRecord("em0", name, 1, 3, nil),
+			pflogRecord("em0", name, 1, pfloghdr.NoSubrule, nil))
+	}
+	for i := 0; i < 16; i++ {
+		recs = append(recs,
+			pflogRecord("em0", "", 2, pfloghdr.NoSubrule, func(h []byte) { h[2] = byte(i) }),
+			pflogRecord("em0", "", 2, pfloghdr.NoSubrule, func(h []byte) { h[3] = byte(i * 17) }),
+			pflogRecord("em0", "", 2, pfloghdr.NoSubrule, func(h []byte) { h[60] = byte(i) }),
+			pflogRecord("em0", "", uint32(i*7919), pfloghdr.NoSubrule, nil),
+			pflogRecord("em0", "a", 2, uint32(i), nil),
+			pflogRecord("em0", "anchor-number-"+string(rune('a'+i)), 2, 1, nil), // one set
+			pflogRecord("em0", "", 2, pfloghdr.NoSubrule, func(h []byte) { binary.NativeEndian.PutUint32(h[44:], uint32(i)) }),
+			pflogRecord("em0", "", 2, pfloghdr.NoSubrule, func(h []byte) { binary.BigEndian.PutUint32(h[64:], uint32(i)) }),
+			pflogRecord("em0", "", 3, pfloghdr.NoSubrule, func(h []byte) { h[1], h[48], h[61] = pfloghdr.AFInet6FreeBSD, byte(i), byte(i) }))
+	}
+	d := decoder.New(decoder.Options{})
 	e := NewEncoder()
-	for round := 0; round < 2; round++ {
-		for i, hdr := range []string{
-			`rule 1/0(match): block in on em0: `,
-			`rule 1/0(match): block in on e"m\0: `,
-			"rule 1/0(match): block in on e\x01m: ",
-			"rule 1/0(match): block in on e\xffm: ",
-		} {
-			s := fullSummary()
-			s.Pflog.RuleNr = uint32(100 + i) // one cache entry per header text
-			text := []byte(hdr + "1.2.3.4 > 5.6.7.8: \"x\"\n")
-			for _, n := range []int{len(hdr), len(text) + 5} {
+	shared := 0
+	for round := 0; round < 3; round++ {
+		for i, rec := range recs {
+			text := d.AppendRecord(nil, rec, len(rec))
+			s := d.Summary()
+			if s.PflogCacheEntry() != nil {
+				if m, _ := s.PflogCacheEntry().JSON(); m != nil {
+					shared++
+				}
+			}
+			for _, n := range []int{s.PflogText, s.PflogText + 1, len(text) + 5} {
 				s.PflogText = n
-				got := string(e.Append(nil, testTime, s, text))
+				buf := make([]byte, 0, (i+n)%3*200) // room to spare, or none
+				got := string(e.Append(buf, testTime, s, text))
 				want := string(Append(nil, testTime, s, text))
 				if got != want {
-					t.Fatalf("round %d, header %d, PflogText %d:\n got %s\nwant %s", round, i, n, got, want)
+					t.Fatalf("round %d, record %d, PflogText %d:\n got %s\nwant %s", round, i, n, got, want)
 				}
 			}
 		}
+	}
+	if shared < len(recs) {
+		t.Errorf("members copied from the decoder's cache %d times in %d records", shared, 3*len(recs))
 	}
 }

@@ -134,15 +134,17 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, s, text, nil)
+	return appendRest(b, s, text, false)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
-// a timefmt.Appender (its date and zone cached). It is not safe for
-// concurrent use.
+// a timefmt.Appender (its date and zone cached), and copying the pflog
+// members of a header from the decoder's cache entry for it
+// (Summary.PflogCacheEntry) once they are there: it writes them into
+// that entry, so it is given a Summary before the Decoder's next packet
+// and in the Decoder's goroutine. It is not safe for concurrent use.
 type Encoder struct {
-	time  *timefmt.Appender
-	pflog pflogcache.Cache // the pflog members of recent headers
+	time *timefmt.Appender
 }
 
 // NewEncoder returns an Encoder.
@@ -152,12 +154,12 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, s, text, &e.pflog)
+	return appendRest(b, s, text, true)
 }
 
 // appendRest appends the members after "time"'s value, the pflog
-// members through cache unless it is nil.
-func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cache) []byte {
+// members through the decoder's cache entry when cached.
+func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
 		return appendText(b, text, 0)
@@ -177,7 +179,19 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cache *pflogcache.Cac
 		b = append(b, `","af":null`...)
 	}
 	if s.HasPflog {
-		b, plain = appendCachedPflog(b, &s.Pflog, cache, text[:min(s.PflogText, len(text))])
+		hdrText := text[:min(s.PflogText, len(text))]
+		var e *pflogcache.Entry
+		short := false
+		if cached {
+			if e = s.PflogCacheEntry(); e != nil {
+				b, plain, short = e.AppendJSONShort(b)
+			}
+		}
+		if !short {
+			b, plain = appendCachedPflog(b, &s.Pflog, e, hdrText)
+		} else if plain != len(hdrText) {
+			plain = 0
+		}
 	}
 	if src := s.SrcText; plain > 0 && src[0] == plain && src[0] < src[1] && src[1] <= len(text) {
 		// The source address follows the pflog header's text: the
@@ -254,28 +268,32 @@ func appendSmall(b []byte, v int) []byte {
 	return numfmt.AppendUint(b, uint64(v))
 }
 
-// appendCachedPflog is appendPflog through cache (if not nil). hdrText
-// is the text of h that the record begins with; plain is its length when
-// it needs no escaping in a JSON string, else 0. The cache keeps that
-// length with the members: the text of a header is a function of the
-// fields its key holds.
-func appendCachedPflog(b []byte, h *pfloghdr.Header, cache *pflogcache.Cache, hdrText []byte) (_ []byte, plain int) {
-	if cache == nil || cache.Idle() {
+// appendCachedPflog is appendPflog through e, the decoder's cache entry
+// for h (if not nil): the members are formatted once and kept in e, as
+// the decoder keeps h's text there, for they are a function of the same
+// fields. hdrText is the text of h that the record begins with; plain is
+// its length when it needs no escaping in a JSON string, else 0. The
+// entry keeps the length of its own text when that needs no escaping:
+// the record's header text when their lengths agree.
+func appendCachedPflog(b []byte, h *pfloghdr.Header, e *pflogcache.Entry, hdrText []byte) (_ []byte, plain int) {
+	if e == nil {
 		return appendPflog(b, h), 0
 	}
-	k := pflogcache.KeyOf(h)
-	if t, n := cache.Get(&k); t != nil {
+	if m, n := e.JSON(); m != nil {
 		if n != len(hdrText) {
 			n = 0
 		}
-		return append(b, t...), n
+		return append(b, m...), n
 	}
 	start := len(b)
 	b = appendPflog(b, h)
-	if isPlain(hdrText) {
-		plain = len(hdrText)
+	if t := e.Text(); isPlain(t) {
+		plain = len(t)
 	}
-	cache.Put(&k, b[start:], plain)
+	e.SetJSON(b[start:], plain)
+	if plain != len(hdrText) {
+		plain = 0
+	}
 	return b, plain
 }
 
