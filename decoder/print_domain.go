@@ -554,15 +554,18 @@ func (p *dnsPrinter) labellen(cp int) int {
 
 // printn is nd_printn bounded by snapend: false when it stopped early.
 func (p *dnsPrinter) printn(s int, n uint32) bool {
-	for n > 0 && s < len(p.m) {
-		if s < 0 {
-			return false
-		}
-		n--
-		p.b = appendEscChar(p.b, p.m[s])
-		s++
+	if n == 0 {
+		return true
 	}
-	return n == 0
+	if s < 0 || s >= len(p.m) {
+		return false
+	}
+	end := len(p.m)
+	if uint64(n) < uint64(end-s) {
+		end = s + int(n)
+	}
+	p.b = appendEscRun(p.b, p.m[s:end])
+	return uint64(end-s) == uint64(n)
 }
 
 // blabel prints an EDNS0 bit-string label whose bit count is at cp.

@@ -150,3 +150,21 @@ func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds 
 	}
 	return b
 }
+
+// appendEscRun appends s escaped as nd_printn does, copying each run of
+// printable ASCII (which needs no escape) in one piece.
+func appendEscRun(b []byte, s []byte) []byte {
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
+			n++
+		}
+		b = append(b, s[:n]...)
+		if n == len(s) {
+			return b
+		}
+		b = appendEscChar(b, s[n])
+		s = s[n+1:]
+	}
+	return b
+}
