@@ -610,6 +610,14 @@ func (p *dnsPrinter) blabel(cp int) bool {
 // taken relative to bp, and returns the position after the name as it
 // sits at cp (false for NULL).
 func (p *dnsPrinter) fqdn(cp, bp int) (int, bool) {
+	if rp, ok := p.fqdnPlain(cp); ok {
+		return rp, true
+	}
+	return p.fqdnWalk(cp, bp)
+}
+
+// fqdnWalk is fqdn_print's walk over any name, label by label.
+func (p *dnsPrinter) fqdnWalk(cp, bp int) (int, bool) {
 	l := p.labellen(cp)
 	if l < 0 {
 		return 0, false
@@ -702,6 +710,51 @@ func (p *dnsPrinter) fqdn(cp, bp int) (int, bool) {
 		p.b = append(p.b, "<DOMAIN NAME TOO LONG>"...)
 	}
 	return rp, rpSet
+}
+
+// fqdnPlain is fqdn's fast path for the common name: not the root, no
+// compression pointer or bit-string label, every label and the final
+// zero captured, no more than MAXCDNAME characters printed, and only
+// printable ASCII in the labels. It prints the name, as fqdn would, and
+// returns the position after it; false (with nothing printed) leaves the
+// name to fqdn's general walk.
+func (p *dnsPrinter) fqdnPlain(cp int) (int, bool) {
+	m := p.m
+	if cp < 0 || cp >= len(m) || m[cp] == 0 {
+		return 0, false
+	}
+	q := cp
+	for {
+		l := m[q]
+		if l == 0 {
+			break
+		}
+		if l >= 0x40 {
+			return 0, false
+		}
+		q += int(l) + 1
+		if q >= len(m) {
+			return 0, false
+		}
+	}
+	// The name printed is the wire form after its first length byte,
+	// each later length byte (and the final zero) turned into a dot.
+	if q-cp > dnsMaxCDName {
+		return 0, false
+	}
+	start := len(p.b)
+	p.b = append(p.b, m[cp+1:q+1]...)
+	out := p.b[start:]
+	for k := int(m[cp]); k < len(out); {
+		l := int(out[k])
+		out[k] = '.'
+		k += l + 1
+	}
+	if printableRun(out) != len(out) {
+		p.b = p.b[:start]
+		return 0, false
+	}
+	return q + 1, true
 }
 
 // qprint is ns_qprint: " TYPE[ CLASS][ (QU|QM)]? name".

@@ -1,5 +1,10 @@
 package decoder
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Shared logic of the line-oriented text protocols (tcpdump's
 // txtproto_print, fetch_token and print_txt_line in util-print.c), at
 // default verbosity and with 4.99.5's rule that a first line without a
@@ -167,4 +172,25 @@ func appendEscRun(b []byte, s []byte) []byte {
 		s = s[n+1:]
 	}
 	return b
+}
+
+// printableRun returns the length of the leading run of s that holds
+// only printable ASCII (0x20-0x7e), looking at eight bytes at a time.
+func printableRun(s []byte) int {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	n := 0
+	for ; n+8 <= len(s); n += 8 {
+		w := binary.LittleEndian.Uint64(s[n:])
+		// Per byte, without carries between bytes: y is the low seven
+		// bits; y+0x60 has bit 7 clear when y < 0x20, y+1 has it set
+		// when y == 0x7f; bit 7 of w itself marks a high byte.
+		y := w & lo7
+		if bad := (w | ^(y + 0x6060606060606060) | (y + 0x0101010101010101)) & hi; bad != 0 {
+			return n + bits.TrailingZeros64(bad)>>3
+		}
+	}
+	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
+		n++
+	}
+	return n
 }
