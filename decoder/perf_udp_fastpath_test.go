@@ -184,3 +184,149 @@ func TestPrintableRun(t *testing.T) {
 		}
 	}
 }
+
+// txtFetchTokenSlow is the byte-at-a-time fetch_token that copied the
+// token into a MAX_TOKEN+1 buffer, kept to check txtFetchToken against.
+func txtFetchTokenSlow(data []byte, idx, length int, tok *[txtMaxToken + 1]byte) (next, toklen int) {
+	for ; idx < length; idx++ {
+		if idx >= len(data) {
+			return 0, 0
+		}
+		c := data[idx]
+		if c >= 0x80 {
+			return 0, 0
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			break
+		}
+		if !txtIsPrint(c) {
+			return 0, 0
+		}
+		if toklen+2 > len(tok) {
+			return 0, 0
+		}
+		tok[toklen] = c
+		toklen++
+	}
+	if toklen == 0 {
+		return 0, 0
+	}
+	for ; idx < length; idx++ {
+		if idx >= len(data) {
+			break
+		}
+		if data[idx] != ' ' {
+			break
+		}
+	}
+	return idx, toklen
+}
+
+// txtFirstLineSlow is the byte-at-a-time print_txt_line.
+func txtFirstLineSlow(b []byte, data []byte, length int, lower string) []byte {
+	idx := 0
+	for idx < length {
+		if idx >= len(data) {
+			return appendTrunc(b, lower)
+		}
+		c := data[idx]
+		if c == '\n' {
+			break
+		}
+		if c == '\r' {
+			if idx+1 >= length {
+				return b
+			}
+			if idx+1 >= len(data) {
+				return appendTrunc(b, lower)
+			}
+			if data[idx+1] == '\n' {
+				break
+			}
+			return b
+		}
+		if !txtIsPrint(c) && c != '\t' {
+			return b
+		}
+		idx++
+	}
+	b = append(b, ':', ' ')
+	return append(b, data[:idx]...)
+}
+
+// randomTxtLine is text-protocol-like: tokens, spaces, tabs, line ends,
+// now and then a long token, a control or high byte.
+func randomTxtLine(r *rand.Rand) []byte {
+	var s []byte
+	parts := r.Intn(6)
+	for i := 0; i < parts; i++ {
+		n := r.Intn(10)
+		switch r.Intn(12) {
+		case 0:
+			n = 120 + r.Intn(15) // around MAX_TOKEN
+		case 1:
+			n = 0
+		}
+		for j := 0; j < n; j++ {
+			s = append(s, byte('!'+r.Intn(94)))
+		}
+		switch r.Intn(14) {
+		case 0:
+			s = append(s, '\t')
+		case 1:
+			s = append(s, '\r', '\n')
+		case 2:
+			s = append(s, '\n')
+		case 3:
+			s = append(s, '\r')
+		case 4:
+			s = append(s, byte(r.Intn(256)))
+		case 5:
+			s = append(s, 0x7f)
+		case 6:
+			s = append(s, 0x80+byte(r.Intn(128)))
+		default:
+			for k := 1 + r.Intn(3); k > 0; k-- {
+				s = append(s, ' ')
+			}
+		}
+	}
+	return s
+}
+
+func TestTxtFetchTokenMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	for i := 0; i < 50000; i++ {
+		data := randomTxtLine(r)
+		length := len(data) + r.Intn(5) - 2
+		if r.Intn(3) == 0 {
+			length = r.Intn(len(data) + 3)
+		}
+		idx := 0
+		if r.Intn(3) == 0 {
+			idx = r.Intn(len(data) + 2)
+		}
+		var tok [txtMaxToken + 1]byte
+		wn, wl := txtFetchTokenSlow(data, idx, length, &tok)
+		gn, gt := txtFetchToken(data, idx, length)
+		if gn != wn || (wn != 0 && !bytes.Equal(gt, tok[:wl])) {
+			t.Fatalf("%q idx=%d length=%d: got %d %q, want %d %q", data, idx, length, gn, gt, wn, tok[:wl])
+		}
+	}
+}
+
+func TestTxtFirstLineMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(6))
+	for i := 0; i < 50000; i++ {
+		data := randomTxtLine(r)
+		length := len(data) + r.Intn(5) - 2
+		if r.Intn(3) == 0 {
+			length = r.Intn(len(data)+3) - 1
+		}
+		got := txtFirstLine([]byte("P"), data, length, "p")
+		want := txtFirstLineSlow([]byte("P"), data, length, "p")
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%q length=%d: got %q, want %q", data, length, got, want)
+		}
+	}
+}

@@ -17,45 +17,39 @@ const txtMaxToken = 128
 // txtIsPrint is ND_ASCII_ISPRINT: 0x20-0x7e.
 func txtIsPrint(c byte) bool { return c >= 0x20 && c <= 0x7e }
 
-// txtFetchToken is fetch_token: it reads the token starting at idx into
-// tok, skips the spaces after it and returns the index after them and the
-// token length. next == 0 means no usable token (tcpdump cannot tell an
-// error from an empty token either).
-func txtFetchToken(data []byte, idx, length int, tok *[txtMaxToken + 1]byte) (next, toklen int) {
-	for ; idx < length; idx++ {
+// txtFetchToken is fetch_token: it reads the token starting at idx,
+// skips the spaces after it and returns the index after them and the
+// token (a slice of data). next == 0 means no usable token (tcpdump
+// cannot tell an error from an empty token either).
+//
+// fetch_token copies the token into a MAX_TOKEN+1 byte buffer and gives
+// up on a byte of 0x80 or more, on an unprintable byte other than the
+// separators (space, TAB, CR, LF), on a token that would not leave room
+// for the NUL, and when the captured bytes end first; the token is the
+// run of printable non-space bytes before the separator or length.
+func txtFetchToken(data []byte, idx, length int) (next int, tok []byte) {
+	start := idx
+	for idx < length && idx < len(data) && data[idx] > ' ' && data[idx] < 0x7f {
+		idx++
+	}
+	if idx-start > txtMaxToken || idx == start {
+		return 0, nil
+	}
+	if idx < length {
 		if idx >= len(data) {
-			return 0, 0 // ran past the end of the captured data
+			return 0, nil // ran past the end of the captured data
 		}
-		c := data[idx]
-		if c >= 0x80 {
-			return 0, 0
-		}
-		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			break
-		}
-		if !txtIsPrint(c) {
-			return 0, 0
-		}
-		if toklen+2 > len(tok) {
-			return 0, 0
-		}
-		tok[toklen] = c
-		toklen++
-	}
-	if toklen == 0 {
-		return 0, 0
-	}
-	for ; idx < length; idx++ {
-		if idx >= len(data) {
-			break
-		}
-		// Only spaces are skipped: CR, LF, TAB (not printable) and
-		// the next token's first byte all end the run.
-		if data[idx] != ' ' {
-			break
+		if c := data[idx]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return 0, nil
 		}
 	}
-	return idx, toklen
+	tok = data[start:idx]
+	// Only spaces are skipped: CR, LF, TAB (not printable) and the next
+	// token's first byte all end the run.
+	for idx < length && idx < len(data) && data[idx] == ' ' {
+		idx++
+	}
+	return idx, tok
 }
 
 // txtTokenIs compares a token with a command name the way
@@ -94,12 +88,24 @@ func txtIsRespCode(tok []byte) bool {
 // going is a truncation (" [|proto]"); reaching length without a line
 // ending prints the line (4.99.5 behaviour).
 func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
+	lim := min(length, len(data))
+	if lim < 0 {
+		lim = 0
+	}
 	idx := 0
-	for idx < length {
-		if idx >= len(data) {
-			return appendTrunc(b, lower)
+	for {
+		idx += printableRun(data[idx:lim])
+		if idx >= lim {
+			if idx < length {
+				return appendTrunc(b, lower) // ran past the captured bytes
+			}
+			break // reached length without a line ending
 		}
 		c := data[idx]
+		if c == '\t' {
+			idx++
+			continue
+		}
 		if c == '\n' {
 			break
 		}
@@ -113,12 +119,8 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 			if data[idx+1] == '\n' {
 				break
 			}
-			return b
 		}
-		if !txtIsPrint(c) && c != '\t' {
-			return b
-		}
-		idx++
+		return b
 	}
 	b = append(b, ':', ' ')
 	return append(b, data[:idx]...)
@@ -132,19 +134,18 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds []string, respSecond bool) []byte {
 	printThis := cmds == nil
 	if cmds != nil {
-		var tok [txtMaxToken + 1]byte
-		idx, n := txtFetchToken(data, 0, length, &tok)
+		idx, tok := txtFetchToken(data, 0, length)
 		if idx != 0 {
 			for _, cmd := range cmds {
-				if txtTokenIs(tok[:n], cmd) {
+				if txtTokenIs(tok, cmd) {
 					printThis = true
 					break
 				}
 			}
 			if respSecond {
-				idx, n = txtFetchToken(data, idx, length, &tok)
+				idx, tok = txtFetchToken(data, idx, length)
 			}
-			if idx != 0 && txtIsRespCode(tok[:n]) {
+			if idx != 0 && txtIsRespCode(tok) {
 				printThis = true
 			}
 		}
