@@ -335,27 +335,37 @@ func (p *snmpPrinter) print(e *snmpElem) {
 		p.printOctets(e)
 	case snmpBeNull:
 	case snmpBeOID:
-		first := -1
+		first := true
 		var o uint32
+		b := p.b
 		for _, c := range p.body(e) {
 			o = o<<7 + uint32(c&0x7f)
 			if c&0x80 != 0 {
 				continue
 			}
-			if first < 0 {
-				first = 0
+			if first {
+				first = false
 				s := o / 40
 				if s > 2 {
 					s = 2
 				}
-				p.b = append(p.b, '.')
-				p.b = appendUint(p.b, uint64(s))
+				b = append(b, '.', byte('0'+s))
 				o -= s * 40
 			}
-			p.b = append(p.b, '.')
-			p.b = appendUint(p.b, uint64(o))
+			// Most sub-identifiers are below 100: their digits
+			// go with the dot in one append.
+			switch {
+			case o < 10:
+				b = append(b, '.', byte('0'+o))
+			case o < 100:
+				b = append(b, '.', byte('0'+o/10), byte('0'+o%10))
+			default:
+				b = append(b, '.')
+				b = appendUint(b, uint64(o))
+			}
 			o = 0
 		}
+		p.b = b
 	case snmpBeInt:
 		p.b = appendInt(p.b, int64(e.integer))
 	case snmpBeUns:
