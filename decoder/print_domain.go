@@ -294,7 +294,6 @@ func (p *dnsPrinter) message(length uint32) bool {
 	ns := int(be16(m[8:]))
 	ar := int(be16(m[10:]))
 
-	rcode := p.extRcode(flags, qd, an, ns, ar)
 	cp := 12
 	ok := true
 
@@ -302,7 +301,10 @@ func (p *dnsPrinter) message(length uint32) bool {
 	p.b = appendUint(p.b, uint64(be16(m)))
 	p.b = append(p.b, dnsOps[opcode]...)
 	if flags&0x8000 != 0 {
-		// response
+		// response; only a response prints the response code, so
+		// only a response needs the walk for the OPT record's bits
+		// (the walk prints nothing).
+		rcode := p.extRcode(flags, qd, an, ns, ar)
 		if int(rcode) < len(dnsResp) {
 			p.b = append(p.b, dnsResp[rcode]...)
 		} else {
