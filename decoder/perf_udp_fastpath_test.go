@@ -330,3 +330,61 @@ func TestTxtFirstLineMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// dnsQprintSlow is ns_qprint as it was before the plain-name path: nskip
+// to find the type, the general walk to print the name.
+func dnsQprintSlow(p *dnsPrinter, cp int) (int, bool) {
+	np := cp
+	cp, ok := p.nskip(cp)
+	if !ok || !p.ttest(cp, 4) {
+		return 0, false
+	}
+	p.b = append(p.b, ' ')
+	p.b = dnsAppendType(p.b, be16(p.m[cp:]))
+	i := be16(p.m[cp+2:])
+	class := i
+	if p.mdns {
+		class = i &^ 0x8000
+	}
+	if class != dnsClassIN {
+		p.b = append(p.b, ' ')
+		p.b = dnsAppendClass(p.b, class)
+	}
+	if p.mdns {
+		if i&0x8000 != 0 {
+			p.b = append(p.b, " (QU)"...)
+		} else {
+			p.b = append(p.b, " (QM)"...)
+		}
+	}
+	p.b = append(p.b, "? "...)
+	rp, ok := p.fqdnWalk(np, 0)
+	if !ok {
+		return 0, false
+	}
+	return rp + 4, true
+}
+
+func TestDNSQprintMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	for i := 0; i < 50000; i++ {
+		m := make([]byte, r.Intn(14))
+		for j := range m {
+			m[j] = byte(r.Intn(256))
+		}
+		cp := len(m)
+		m = randomDNSName(r, m)
+		m = append(m, byte(r.Intn(2)), byte(r.Intn(70)), byte(r.Intn(256)), byte(r.Intn(5)))
+		if r.Intn(3) == 0 {
+			m = m[:r.Intn(len(m)+1)]
+		}
+		mdns := r.Intn(2) == 0
+		fast := dnsPrinter{b: []byte("q"), m: m, mdns: mdns}
+		slow := dnsPrinter{b: []byte("q"), m: m, mdns: mdns}
+		rf, okf := fast.qprint(cp)
+		rs, oks := dnsQprintSlow(&slow, cp)
+		if rf != rs || okf != oks || fast.jmp != slow.jmp || !bytes.Equal(fast.b, slow.b) {
+			t.Fatalf("m=%x cp=%d: got %d %v %q, want %d %v %q", m, cp, rf, okf, fast.b, rs, oks, slow.b)
+		}
+	}
+}

@@ -721,6 +721,18 @@ func (p *dnsPrinter) fqdnWalk(cp, bp int) (int, bool) {
 // returns the position after it; false (with nothing printed) leaves the
 // name to fqdn's general walk.
 func (p *dnsPrinter) fqdnPlain(cp int) (int, bool) {
+	q, ok := p.plainEnd(cp)
+	if !ok || !p.appendPlain(cp, q) {
+		return 0, false
+	}
+	return q + 1, true
+}
+
+// plainEnd returns the position of the final zero of the name at cp when
+// the name is plain: not the root, only ordinary labels (no pointer,
+// bit-string or bad label type), all captured, no more than MAXCDNAME
+// characters printed. nskip would return the position after it.
+func (p *dnsPrinter) plainEnd(cp int) (int, bool) {
 	m := p.m
 	if cp < 0 || cp >= len(m) || m[cp] == 0 {
 		return 0, false
@@ -739,11 +751,19 @@ func (p *dnsPrinter) fqdnPlain(cp int) (int, bool) {
 			return 0, false
 		}
 	}
-	// The name printed is the wire form after its first length byte,
-	// each later length byte (and the final zero) turned into a dot.
 	if q-cp > dnsMaxCDName {
 		return 0, false
 	}
+	return q, true
+}
+
+// appendPlain prints the plain name at cp whose final zero is at q (see
+// plainEnd), as fqdn would, unless a label holds a byte nd_printn would
+// escape: then it prints nothing and returns false. The name printed is
+// the wire form after its first length byte, each later length byte (and
+// the final zero) turned into a dot.
+func (p *dnsPrinter) appendPlain(cp, q int) bool {
+	m := p.m
 	start := len(p.b)
 	p.b = append(p.b, m[cp+1:q+1]...)
 	out := p.b[start:]
@@ -754,15 +774,21 @@ func (p *dnsPrinter) fqdnPlain(cp int) (int, bool) {
 	}
 	if printableRun(out) != len(out) {
 		p.b = p.b[:start]
-		return 0, false
+		return false
 	}
-	return q + 1, true
+	return true
 }
 
 // qprint is ns_qprint: " TYPE[ CLASS][ (QU|QM)]? name".
 func (p *dnsPrinter) qprint(cp int) (int, bool) {
 	np := cp
-	cp, ok := p.nskip(cp)
+	q, plain := p.plainEnd(cp)
+	ok := true
+	if plain {
+		cp = q + 1 // what nskip returns for a plain name
+	} else {
+		cp, ok = p.nskip(cp)
+	}
 	if !ok || !p.ttest(cp, 4) {
 		return 0, false
 	}
@@ -785,7 +811,10 @@ func (p *dnsPrinter) qprint(cp int) (int, bool) {
 		}
 	}
 	p.b = append(p.b, "? "...)
-	rp, ok := p.fqdn(np, 0)
+	if plain && p.appendPlain(np, q) {
+		return q + 5, true
+	}
+	rp, ok := p.fqdnWalk(np, 0)
 	if !ok {
 		return 0, false
 	}
