@@ -172,7 +172,7 @@ func TestPrintableRun(t *testing.T) {
 				}
 			}
 			if len(s) > 0 && r.Intn(2) == 0 {
-				s[r.Intn(len(s))] = []byte{0, 0x1f, 0x7f, 0x80, 0x9f, 0xa0, 0xff, 0xfe}[r.Intn(8)]
+				s[r.Intn(len(s))] = []byte{0, 0x1f, 0x7f, 0x80, 0x9f, 0xa0, 0xff, 0xfe, ' ', 0x21}[r.Intn(10)]
 			}
 		}
 		want := 0
@@ -181,6 +181,13 @@ func TestPrintableRun(t *testing.T) {
 		}
 		if got := printableRun(s); got != want {
 			t.Fatalf("%x: got %d, want %d", s, got, want)
+		}
+		want = 0
+		for want < len(s) && s[want] > 0x20 && s[want] < 0x7f {
+			want++
+		}
+		if got := tokenRun(s); got != want {
+			t.Fatalf("tokenRun %x: got %d, want %d", s, got, want)
 		}
 	}
 }

@@ -29,9 +29,11 @@ func txtIsPrint(c byte) bool { return c >= 0x20 && c <= 0x7e }
 // run of printable non-space bytes before the separator or length.
 func txtFetchToken(data []byte, idx, length int) (next int, tok []byte) {
 	start := idx
-	for idx < length && idx < len(data) && data[idx] > ' ' && data[idx] < 0x7f {
-		idx++
+	lim := min(length, len(data))
+	if idx >= lim {
+		return 0, nil // an empty token, or past the captured data
 	}
+	idx += tokenRun(data[idx:lim])
 	if idx-start > txtMaxToken || idx == start {
 		return 0, nil
 	}
@@ -191,6 +193,25 @@ func printableRun(s []byte) int {
 		}
 	}
 	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
+		n++
+	}
+	return n
+}
+
+// tokenRun returns the length of the leading run of s that holds only
+// printable ASCII other than space (0x21-0x7e), eight bytes at a time as
+// printableRun does (y+0x5f has bit 7 clear when y < 0x21).
+func tokenRun(s []byte) int {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	n := 0
+	for ; n+8 <= len(s); n += 8 {
+		w := binary.LittleEndian.Uint64(s[n:])
+		y := w & lo7
+		if bad := (w | ^(y + 0x5f5f5f5f5f5f5f5f) | (y + 0x0101010101010101)) & hi; bad != 0 {
+			return n + bits.TrailingZeros64(bad)>>3
+		}
+	}
+	for n < len(s) && s[n] > 0x20 && s[n] < 0x7f {
 		n++
 	}
 	return n
