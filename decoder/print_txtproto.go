@@ -180,39 +180,51 @@ func appendEscRun(b []byte, s []byte) []byte {
 // printableRun returns the length of the leading run of s that holds
 // only printable ASCII (0x20-0x7e), looking at eight bytes at a time.
 func printableRun(s []byte) int {
-	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	n := 0
-	for ; n+8 <= len(s); n += 8 {
-		w := binary.LittleEndian.Uint64(s[n:])
-		// Per byte, without carries between bytes: y is the low seven
-		// bits; y+0x60 has bit 7 clear when y < 0x20, y+1 has it set
-		// when y == 0x7f; bit 7 of w itself marks a high byte.
-		y := w & lo7
-		if bad := (w | ^(y + 0x6060606060606060) | (y + 0x0101010101010101)) & hi; bad != 0 {
-			return n + bits.TrailingZeros64(bad)>>3
-		}
-	}
-	for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
-		n++
-	}
-	return n
+	return asciiRun(s, 0x6060606060606060)
 }
 
 // tokenRun returns the length of the leading run of s that holds only
-// printable ASCII other than space (0x21-0x7e), eight bytes at a time as
-// printableRun does (y+0x5f has bit 7 clear when y < 0x21).
+// printable ASCII other than space (0x21-0x7e).
 func tokenRun(s []byte) int {
-	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	n := 0
-	for ; n+8 <= len(s); n += 8 {
-		w := binary.LittleEndian.Uint64(s[n:])
-		y := w & lo7
-		if bad := (w | ^(y + 0x5f5f5f5f5f5f5f5f) | (y + 0x0101010101010101)) & hi; bad != 0 {
-			return n + bits.TrailingZeros64(bad)>>3
+	return asciiRun(s, 0x5f5f5f5f5f5f5f5f)
+}
+
+// asciiRun returns the length of the leading run of s whose bytes lie in
+// lo..0x7e, where add holds 0x80-lo in every byte. Per byte, without
+// carries between bytes: y is the low seven bits; y+(0x80-lo) has bit 7
+// clear when y < lo, y+1 has it set when y == 0x7f; bit 7 of w itself
+// marks a byte of 0x80 or more. A tail shorter than eight bytes is
+// checked as the last eight bytes of s, with the bytes already checked
+// shifted out.
+func asciiRun(s []byte, add uint64) int {
+	const lo7, hi, one = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101
+	if len(s) < 8 {
+		lo := byte(0x80 - add&0xff)
+		for n, c := range s {
+			if c < lo || c >= 0x7f {
+				return n
+			}
 		}
+		return len(s)
 	}
-	for n < len(s) && s[n] > 0x20 && s[n] < 0x7f {
-		n++
+	t := s
+	for len(t) >= 8 {
+		w := binary.LittleEndian.Uint64(t)
+		y := w & lo7
+		if bad := (w | ^(y + add) | (y + one)) & hi; bad != 0 {
+			return len(s) - len(t) + bits.TrailingZeros64(bad)>>3
+		}
+		t = t[8:]
 	}
-	return n
+	if len(t) == 0 {
+		return len(s)
+	}
+	w := binary.LittleEndian.Uint64(s[len(s)-8:])
+	y := w & lo7
+	bad := (w | ^(y + add) | (y + one)) & hi
+	bad >>= 8 * (8 - uint(len(t)))
+	if bad != 0 {
+		return len(s) - len(t) + bits.TrailingZeros64(bad)>>3
+	}
+	return len(s)
 }
