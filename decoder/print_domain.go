@@ -286,6 +286,14 @@ func printDomain(b []byte, data []byte, length int, overTCP, mdns bool) []byte {
 
 // message prints the header and sections; false means " [|domain]" is due.
 func (p *dnsPrinter) message(length uint32) bool {
+	b, ok := p.header(p.b, length)
+	p.b = b
+	return ok
+}
+
+// header is message on b, kept in a local rather than in p between the
+// calls that print names and records.
+func (p *dnsPrinter) header(b []byte, length uint32) ([]byte, bool) {
 	m := p.m
 	snap := len(m)
 	flags := be16(m[2:])
@@ -298,123 +306,136 @@ func (p *dnsPrinter) message(length uint32) bool {
 	ok := true
 
 	opcode := (flags >> 11) & 0xf
-	p.b = appendUint(p.b, uint64(be16(m)))
-	p.b = append(p.b, dnsOps[opcode]...)
+	b = appendUint(b, uint64(be16(m)))
+	b = append(b, dnsOps[opcode]...)
 	if flags&0x8000 != 0 {
 		// response; only a response prints the response code, so
 		// only a response needs the walk for the OPT record's bits
 		// (the walk prints nothing).
 		rcode := p.extRcode(flags, qd, an, ns, ar)
 		if int(rcode) < len(dnsResp) {
-			p.b = append(p.b, dnsResp[rcode]...)
+			b = append(b, dnsResp[rcode]...)
 		} else {
-			p.b = append(p.b, " Resp"...)
-			p.b = appendUint(p.b, uint64(rcode&0xfff))
+			b = append(b, " Resp"...)
+			b = appendUint(b, uint64(rcode&0xfff))
 		}
 		if flags&0x0400 != 0 {
-			p.b = append(p.b, '*')
+			b = append(b, '*')
 		}
 		if flags&0x0080 == 0 {
-			p.b = append(p.b, '-')
+			b = append(b, '-')
 		}
 		if flags&0x0200 != 0 {
-			p.b = append(p.b, '|')
+			b = append(b, '|')
 		}
 		if flags&0x0020 != 0 {
-			p.b = append(p.b, '$')
+			b = append(b, '$')
 		}
 		if qd != 1 {
-			p.b = p.count(p.b, qd, 'q')
+			b = p.count(b, qd, 'q')
 		}
 		cp = 12
 		for i := 0; i < qd; i++ {
 			if i != 0 {
-				p.b = append(p.b, ',')
+				b = append(b, ',')
 			}
 			if cp, ok = p.nskip(cp); !ok {
-				return false
+				return b, false
 			}
 			cp += 4
 		}
-		p.b = append(p.b, ' ')
-		p.b = appendUint(p.b, uint64(an))
-		p.b = append(p.b, '/')
-		p.b = appendUint(p.b, uint64(ns))
-		p.b = append(p.b, '/')
-		p.b = appendUint(p.b, uint64(ar))
+		b = append(b, ' ')
+		b = appendUint(b, uint64(an))
+		b = append(b, '/')
+		b = appendUint(b, uint64(ns))
+		b = append(b, '/')
+		b = appendUint(b, uint64(ar))
 		if an > 0 {
-			if cp, ok = p.rprint(cp); !ok {
-				return false
+			if b, cp, ok = p.rprintB(b, cp); !ok {
+				return b, false
 			}
 			an--
 			for cp < snap && an > 0 {
-				p.b = append(p.b, ',')
-				if cp, ok = p.rprint(cp); !ok {
-					return false
+				b = append(b, ',')
+				if b, cp, ok = p.rprintB(b, cp); !ok {
+					return b, false
 				}
 				an--
 			}
 		}
 		if an > 0 {
-			return false
+			return b, false
 		}
 	} else {
 		// request
 		if flags&0x0100 != 0 {
-			p.b = append(p.b, '+')
+			b = append(b, '+')
 		}
 		if flags&0x0010 != 0 {
-			p.b = append(p.b, '%')
+			b = append(b, '%')
 		}
 		if flags&0x6cf != 0 {
-			p.b = append(p.b, " [b2&3=0x"...)
-			p.b = appendHex(p.b, uint64(flags))
-			p.b = append(p.b, ']')
+			b = append(b, " [b2&3=0x"...)
+			b = appendHex(b, uint64(flags))
+			b = append(b, ']')
 		}
 		if opcode == 1 { // IQUERY
 			if qd != 0 {
-				p.b = p.count(p.b, qd, 'q')
+				b = p.count(b, qd, 'q')
 			}
 			if an != 1 {
-				p.b = p.count(p.b, an, 'a')
+				b = p.count(b, an, 'a')
 			}
 		} else {
 			if an != 0 {
-				p.b = p.count(p.b, an, 'a')
+				b = p.count(b, an, 'a')
 			}
 			if qd != 1 {
-				p.b = p.count(p.b, qd, 'q')
+				b = p.count(b, qd, 'q')
 			}
 		}
 		if ns != 0 {
-			p.b = p.count(p.b, ns, 'n')
+			b = p.count(b, ns, 'n')
 		}
 		if ar != 0 {
-			p.b = append(p.b, " ["...)
-			p.b = appendUint(p.b, uint64(ar))
-			p.b = append(p.b, "au]"...)
+			b = append(b, " ["...)
+			b = appendUint(b, uint64(ar))
+			b = append(b, "au]"...)
 		}
 		cp = 12
 		if qd > 0 {
-			if cp, ok = p.qprint(cp); !ok {
-				return false
+			if b, cp, ok = p.qprintB(b, cp); !ok {
+				return b, false
 			}
 			qd--
 			for cp < snap && qd > 0 {
-				if cp, ok = p.qprint(cp); !ok {
-					return false
+				if b, cp, ok = p.qprintB(b, cp); !ok {
+					return b, false
 				}
 				qd--
 			}
 		}
 		if qd > 0 {
-			return false
+			return b, false
 		}
 	}
-	p.b = append(p.b, " ("...)
-	p.b = appendUint(p.b, uint64(length))
-	p.b = append(p.b, ')')
-	return true
+	b = append(b, " ("...)
+	b = appendUint(b, uint64(length))
+	b = append(b, ')')
+	return b, true
+}
+
+// qprintB and rprintB are qprint and rprint on b.
+func (p *dnsPrinter) qprintB(b []byte, cp int) ([]byte, int, bool) {
+	p.b = b
+	cp, ok := p.qprint(cp)
+	return p.b, cp, ok
+}
+
+func (p *dnsPrinter) rprintB(b []byte, cp int) ([]byte, int, bool) {
+	p.b = b
+	cp, ok := p.rprint(cp)
+	return p.b, cp, ok
 }
 
 // extRcode returns the response code, extended from the OPT record's TTL
@@ -763,20 +784,25 @@ func (p *dnsPrinter) plainEnd(cp int) (int, bool) {
 // the wire form after its first length byte, each later length byte (and
 // the final zero) turned into a dot.
 func (p *dnsPrinter) appendPlain(cp, q int) bool {
-	m := p.m
-	start := len(p.b)
-	p.b = append(p.b, m[cp+1:q+1]...)
-	out := p.b[start:]
+	b, ok := appendPlainName(p.b, p.m, cp, q)
+	p.b = b
+	return ok
+}
+
+// appendPlainName is appendPlain on b and the message m.
+func appendPlainName(b, m []byte, cp, q int) ([]byte, bool) {
+	start := len(b)
+	b = append(b, m[cp+1:q+1]...)
+	out := b[start:]
 	for k := int(m[cp]); k < len(out); {
 		l := int(out[k])
 		out[k] = '.'
 		k += l + 1
 	}
 	if printableRun(out) != len(out) {
-		p.b = p.b[:start]
-		return false
+		return b[:start], false
 	}
-	return true
+	return b, true
 }
 
 // qprint is ns_qprint: " TYPE[ CLASS][ (QU|QM)]? name".
@@ -792,28 +818,33 @@ func (p *dnsPrinter) qprint(cp int) (int, bool) {
 	if !ok || !p.ttest(cp, 4) {
 		return 0, false
 	}
-	p.b = append(p.b, ' ')
-	p.b = dnsAppendType(p.b, be16(p.m[cp:]))
-	i := be16(p.m[cp+2:])
+	m := p.m
+	b := append(p.b, ' ')
+	b = dnsAppendType(b, be16(m[cp:]))
+	i := be16(m[cp+2:])
 	class := i
 	if p.mdns {
 		class = i &^ 0x8000
 	}
 	if class != dnsClassIN {
-		p.b = append(p.b, ' ')
-		p.b = dnsAppendClass(p.b, class)
+		b = append(b, ' ')
+		b = dnsAppendClass(b, class)
 	}
 	if p.mdns {
 		if i&0x8000 != 0 {
-			p.b = append(p.b, " (QU)"...)
+			b = append(b, " (QU)"...)
 		} else {
-			p.b = append(p.b, " (QM)"...)
+			b = append(b, " (QM)"...)
 		}
 	}
-	p.b = append(p.b, "? "...)
-	if plain && p.appendPlain(np, q) {
-		return q + 5, true
+	b = append(b, "? "...)
+	if plain {
+		if b, ok = appendPlainName(b, m, np, q); ok {
+			p.b = b
+			return q + 5, true
+		}
 	}
+	p.b = b
 	rp, ok := p.fqdnWalk(np, 0)
 	if !ok {
 		return 0, false
