@@ -207,8 +207,6 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		return 0, false
 	}
 	e.off = off
-	body := p.data[off : off+int(e.asnlen)]
-	name := snmpClassIDs[class][id]
 	if form == 0 { // primitive
 		switch class {
 		case 0: // universal
@@ -221,6 +219,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 					p.b = append(p.b, "[asnlen=0]"...)
 					return 0, false
 				}
+				body := p.data[off : off+int(e.asnlen)]
 				var v uint64
 				if body[0]&0x80 != 0 {
 					v = 0xffffffff
@@ -232,7 +231,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeNull
 			default:
 				e.typ = snmpBeOctet
-				p.str("[P/U/", name, "]")
+				p.str("[P/U/", snmpClassIDs[class][id], "]")
 			}
 		case 1: // application
 			switch id {
@@ -240,13 +239,13 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeInetAddr
 			case 1, 2, 3:
 				e.typ = snmpBeUns
-				e.uns = uint32(snmpShiftIn(0, body))
+				e.uns = uint32(snmpShiftIn(0, p.data[off:off+int(e.asnlen)]))
 			case 6:
 				e.typ = snmpBeUns64
-				e.uns64 = snmpShiftIn(0, body)
+				e.uns64 = snmpShiftIn(0, p.data[off:off+int(e.asnlen)])
 			default:
 				e.typ = snmpBeOctet
-				p.str("[P/A/", name, "]")
+				p.str("[P/A/", snmpClassIDs[class][id], "]")
 			}
 		case 2: // context
 			switch id {
@@ -258,7 +257,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeEndOfMibView
 			}
 		default: // private
-			p.str("[P/"+snmpClassName+"/", name, "]")
+			p.str("[P/"+snmpClassName+"/", snmpClassIDs[class][id], "]")
 			e.typ = snmpBeOctet
 		}
 	} else { // constructed
@@ -268,13 +267,13 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeSeq
 			} else {
 				e.typ = snmpBeOctet
-				p.str("C/U/", name, "")
+				p.str("C/U/", snmpClassIDs[class][id], "")
 			}
 		case 2:
 			e.typ = snmpBePDU
 		default:
 			e.typ = snmpBeOctet
-			p.str("C/"+snmpClassName+"/", name, "")
+			p.str("C/"+snmpClassName+"/", snmpClassIDs[class][id], "")
 		}
 	}
 	return int(e.asnlen) + hdr, true
