@@ -395,3 +395,20 @@ func TestDNSQprintMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// The NTP prefix table must print what the field-by-field form did, for
+// every first byte.
+func TestNTPPrefixTable(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		var want []byte
+		want = append(want, "NTPv"...)
+		want = appendUint(want, uint64(c>>3&7))
+		want = append(want, ", "...)
+		want = append(want, ntpModeNames[c&7]...)
+		want = append(want, ", length "...)
+		want = appendUint(want, 48)
+		if got := printNTP(nil, []byte{byte(c)}, 48); !bytes.Equal(got, want) {
+			t.Fatalf("%#x: got %q, want %q", c, got, want)
+		}
+	}
+}
