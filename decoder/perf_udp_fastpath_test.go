@@ -412,3 +412,41 @@ func TestNTPPrefixTable(t *testing.T) {
 		}
 	}
 }
+
+// tftpPrintZSlow is the byte-at-a-time nd_printztn.
+func tftpPrintZSlow(b []byte, data []byte, off, n int) ([]byte, int) {
+	used := 0
+	for {
+		if n == 0 || off >= len(data) {
+			return b, 0
+		}
+		c := data[off]
+		off++
+		used++
+		n--
+		if c == 0 {
+			return b, used
+		}
+		b = appendEscChar(b, c)
+	}
+}
+
+func TestTFTPPrintZMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(8))
+	for i := 0; i < 50000; i++ {
+		data := randomEscBytes(r, r.Intn(30))
+		for k := r.Intn(3); k > 0 && len(data) > 0; k-- {
+			data[r.Intn(len(data))] = 0
+		}
+		off := r.Intn(len(data) + 3)
+		n := r.Intn(len(data)+4) - 1
+		if r.Intn(5) == 0 {
+			n = 1 << 40
+		}
+		got, gu := tftpPrintZ([]byte("t"), data, off, n)
+		want, wu := tftpPrintZSlow([]byte("t"), data, off, n)
+		if gu != wu || !bytes.Equal(got, want) {
+			t.Fatalf("%x off=%d n=%d: got %d %q, want %d %q", data, off, n, gu, got, wu, want)
+		}
+	}
+}
