@@ -450,3 +450,69 @@ func TestTFTPPrintZMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// txtprotoPrintSlow is txtproto_print with the request names in one list,
+// compared one by one.
+func txtprotoPrintSlow(b []byte, data []byte, length int, upper, lower string, cmds []string, respSecond bool) []byte {
+	printThis := cmds == nil
+	if cmds != nil {
+		idx, tok := txtFetchToken(data, 0, length)
+		if idx != 0 {
+			for _, cmd := range cmds {
+				if txtTokenIs(tok, cmd) {
+					printThis = true
+					break
+				}
+			}
+			if respSecond {
+				idx, tok = txtFetchToken(data, idx, length)
+			}
+			if idx != 0 && txtIsRespCode(tok) {
+				printThis = true
+			}
+		}
+	}
+	b = append(b, upper...)
+	if printThis {
+		b = txtFirstLine(b, data, length, lower)
+	}
+	return b
+}
+
+func TestTxtCmdSetMatchesList(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for _, set := range []*txtCmdSet{httpCmds, sipCmds, rtspCmds} {
+		var list []string
+		for _, l := range set.byLen {
+			list = append(list, l...)
+		}
+		for i := 0; i < 20000; i++ {
+			var first []byte
+			switch r.Intn(4) {
+			case 0, 1:
+				first = []byte(list[r.Intn(len(list))])
+				for j := range first {
+					if r.Intn(2) == 0 && first[j] >= 'A' && first[j] <= 'Z' {
+						first[j] += 'a' - 'A'
+					}
+				}
+				if r.Intn(5) == 0 {
+					first = first[:r.Intn(len(first)+1)]
+				}
+			case 2:
+				first = bytes.Repeat([]byte{'A' + byte(r.Intn(26))}, 20+r.Intn(120))
+			default:
+				first = randomTxtLine(r)
+			}
+			data := append(first, ' ')
+			data = append(data, []string{"200", "404 Not Found", "x", "HTTP/1.1", ""}[r.Intn(5)]...)
+			data = append(data, "\r\nHost: x\r\n"...)
+			length := len(data) - r.Intn(3)
+			got := txtprotoPrint(nil, data, length, "P", "p", set, true)
+			want := txtprotoPrintSlow(nil, data, length, "P", "p", list, true)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%q: got %q, want %q", data, got, want)
+			}
+		}
+	}
+}

@@ -128,20 +128,40 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 	return append(b, data[:idx]...)
 }
 
+// txtCmdSet is a protocol's request names grouped by length, so that a
+// token is compared only with the names as long as itself.
+type txtCmdSet struct {
+	byLen [24][]string
+}
+
+// newTxtCmdSet builds the set once, at init.
+func newTxtCmdSet(cmds ...string) *txtCmdSet {
+	var c txtCmdSet
+	for _, cmd := range cmds {
+		if len(cmd) >= len(c.byLen) {
+			panic("decoder: text protocol command name too long: " + cmd)
+		}
+		c.byLen[len(cmd)] = append(c.byLen[len(cmd)], cmd)
+	}
+	return &c
+}
+
 // txtprotoPrint is txtproto_print at default verbosity. upper is the
 // protocol name as printed ("HTTP"), lower its truncation name ("http").
 // cmds lists the request names (nil for protocols whose every first line
 // is printed); respSecond is RESP_CODE_SECOND_TOKEN (the 3-digit status
 // is the second token of the line).
-func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds []string, respSecond bool) []byte {
+func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds *txtCmdSet, respSecond bool) []byte {
 	printThis := cmds == nil
 	if cmds != nil {
 		idx, tok := txtFetchToken(data, 0, length)
 		if idx != 0 {
-			for _, cmd := range cmds {
-				if txtTokenIs(tok, cmd) {
-					printThis = true
-					break
+			if len(tok) < len(cmds.byLen) {
+				for _, cmd := range cmds.byLen[len(tok)] {
+					if txtTokenIs(tok, cmd) {
+						printThis = true
+						break
+					}
 				}
 			}
 			if respSecond {
