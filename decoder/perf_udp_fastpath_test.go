@@ -516,3 +516,334 @@ func TestTxtCmdSetMatchesList(t *testing.T) {
 		}
 	}
 }
+
+// respFindCRLFSlow is the byte-at-a-time FIND_CRLF.
+func respFindCRLFSlow(r *respState, p, lenCur int) (int, int, bool) {
+	for {
+		if lenCur < 2 || !r.have(p+1) {
+			return p, lenCur, false
+		}
+		if r.data[p] == '\r' && r.data[p+1] == '\n' {
+			return p, lenCur, true
+		}
+		p++
+		lenCur--
+	}
+}
+
+func TestRESPFindCRLFMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(10))
+	for i := 0; i < 50000; i++ {
+		data := make([]byte, r.Intn(20))
+		for j := range data {
+			data[j] = []byte{'\r', '\n', 'a', '\r', 0}[r.Intn(5)]
+		}
+		p := r.Intn(len(data) + 3)
+		lenCur := r.Intn(len(data)+4) - 1
+		rs := respState{data: data}
+		gq, gl, gok := rs.findCRLF(p, lenCur)
+		wq, wl, wok := respFindCRLFSlow(&rs, p, lenCur)
+		if gok != wok || (wok && (gq != wq || gl != wl)) {
+			t.Fatalf("%q p=%d len=%d: got %d %d %v, want %d %d %v", data, p, lenCur, gq, gl, gok, wq, wl, wok)
+		}
+	}
+}
+
+// printRESP on varied pipelines must match the printer with the
+// byte-at-a-time CR LF search and escaping.
+func TestRESPMatchesSlowPieces(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	parts := []string{"*2\r\n", "$3\r\nSET\r\n", "$4\r\nIN\x01O\r\n", "+OK\r\n", "-ERR x\r\n", ":42\r\n", "$-1\r\n", "$0\r\n\r\n", "*0\r\n", "PING\r\n", "\r\n", "$5\r\nab", "*-3\r\n", "+\xffz\r\n", "\n"}
+	for i := 0; i < 20000; i++ {
+		var data []byte
+		for k := r.Intn(5); k >= 0; k-- {
+			data = append(data, parts[r.Intn(len(parts))]...)
+		}
+		length := len(data) - r.Intn(3) + 1
+		capt := data[:len(data)-r.Intn(min(3, len(data))+1)]
+		got := printRESP(nil, capt, length)
+		want := printRESPSlow(capt, length)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%q length=%d: got %q, want %q", capt, length, got, want)
+		}
+	}
+}
+
+// The RESP printer as it was before its CR LF search and escaping were
+// sped up, kept to check printRESP against.
+
+// RESP, the REdis Serialization Protocol (tcpdump's print-resp.c): every
+// element is printed as ` "text"` (escaped like nd_printn), or as
+// " empty", " null", " length too large", " length negative and not -1"
+// or " invalid". Anything that runs past the TCP length or the captured
+// bytes ends the text with " [|resp]".
+
+// respStateSlow walks the payload; length checks use the TCP length, byte
+// reads the captured data.
+type respStateSlow struct {
+	data []byte
+}
+
+func (r *respStateSlow) have(i int) bool { return i >= 0 && i < len(r.data) }
+
+// segment appends ` "..."` for data[from:from+n] (already known captured).
+func (r *respStateSlow) segment(b []byte, from, n int) []byte {
+	b = append(b, ' ', '"')
+	b = appendEscN(b, r.data[from:from+n])
+	return append(b, '"')
+}
+
+// findCRLF is FIND_CRLF: advance p until data[p:p+2] is CR LF.
+func (r *respStateSlow) findCRLF(p, lenCur int) (int, int, bool) {
+	for {
+		if lenCur < 2 || !r.have(p+1) {
+			return p, lenCur, false
+		}
+		if r.data[p] == '\r' && r.data[p+1] == '\n' {
+			return p, lenCur, true
+		}
+		p++
+		lenCur--
+	}
+}
+
+// parse is resp_parse: it returns the bytes used, or ok false for a
+// truncation.
+func (r *respStateSlow) parse(b []byte, p, length int) (_ []byte, n int, ok bool) {
+	if length < 1 || !r.have(p) {
+		return b, 0, false
+	}
+	switch r.data[p] {
+	case '+', ':', '-':
+		return r.stringErrorInteger(b, p, length)
+	case '$':
+		return r.bulkString(b, p, length)
+	case '*':
+		return r.bulkArray(b, p, length)
+	}
+	return r.inline(b, p, length)
+}
+
+func (r *respStateSlow) stringErrorInteger(b []byte, p, length int) ([]byte, int, bool) {
+	lenCur := length - 1
+	start := p + 1
+	q, _, ok := r.findCRLF(start, lenCur)
+	if !ok {
+		return b, 0, false
+	}
+	n := q - start
+	b = r.segment(b, start, n)
+	return b, 1 + n + 2, true
+}
+
+// getLength is resp_get_length: it returns the value (-1 null, -2
+// truncated, -3 too large, -4 negative and not -1, -5 invalid) and the
+// position after what it consumed.
+func (r *respStateSlow) getLength(p, length int) (val, end int) {
+	const intMax = 2147483647
+	if length == 0 {
+		return -2, p
+	}
+	if !r.have(p) {
+		return -2, p
+	}
+	tooLarge, neg := false, false
+	if r.data[p] == '-' {
+		neg = true
+		p++
+		length--
+	}
+	result := 0
+	sawDigit := false
+	for {
+		if length == 0 || !r.have(p) {
+			return -2, p
+		}
+		c := r.data[p]
+		if c < '0' || c > '9' {
+			if !sawDigit {
+				return -5, p + 1
+			}
+			break
+		}
+		d := int(c - '0')
+		if result > intMax/10 {
+			tooLarge = true
+		} else {
+			result *= 10
+			if result == (intMax/10)*10 && d > intMax%10 {
+				tooLarge = true
+			} else {
+				result += d
+			}
+		}
+		p++
+		length--
+		sawDigit = true
+	}
+	if r.data[p] != '\r' {
+		return -5, p + 1
+	}
+	p++
+	length--
+	if length == 0 || !r.have(p) {
+		return -2, p
+	}
+	if r.data[p] != '\n' {
+		return -5, p + 1
+	}
+	p++
+	if neg {
+		if tooLarge || result != 1 {
+			return -4, p
+		}
+		result = -1
+	}
+	if tooLarge {
+		return -3, p
+	}
+	return result, p
+}
+
+// appendRespBadSlow appends the text for a negative length other than -2.
+func appendRespBadSlow(b []byte, v int) []byte {
+	switch v {
+	case -1:
+		return append(b, " null"...)
+	case -3:
+		return append(b, " length too large"...)
+	case -4:
+		return append(b, " length negative and not -1"...)
+	}
+	return append(b, " invalid"...)
+}
+
+func (r *respStateSlow) bulkString(b []byte, p, length int) ([]byte, int, bool) {
+	lenCur := length - 1
+	p++
+	slen, end := r.getLength(p, lenCur)
+	lenCur -= end - p
+	p = end
+	if slen == -2 {
+		return b, 0, false
+	}
+	if slen < 0 {
+		return appendRespBadSlow(b, slen), length - lenCur, true
+	}
+	if slen == 0 {
+		b = append(b, " empty"...)
+	} else {
+		if lenCur < slen || !r.have(p+slen-1) {
+			return b, 0, false
+		}
+		b = r.segment(b, p, slen)
+		p += slen
+		lenCur -= slen
+	}
+	q, lc, ok := r.findCRLF(p, lenCur)
+	if !ok {
+		return b, 0, false
+	}
+	lenCur = lc - 2
+	_ = q
+	return b, length - lenCur, true
+}
+
+func (r *respStateSlow) bulkArray(b []byte, p, length int) ([]byte, int, bool) {
+	lenCur := length - 1
+	p++
+	alen, end := r.getLength(p, lenCur)
+	lenCur -= end - p
+	p = end
+	if alen == -2 {
+		return b, 0, false
+	}
+	if alen == 0 {
+		return append(b, " empty"...), length - lenCur, true
+	}
+	if alen < 0 {
+		return appendRespBadSlow(b, alen), length - lenCur, true
+	}
+	for i := 0; i < alen; i++ {
+		var n int
+		var ok bool
+		b, n, ok = r.parse(b, p, lenCur)
+		if !ok {
+			return b, 0, false
+		}
+		p += n
+		lenCur -= n
+	}
+	return b, length - lenCur, true
+}
+
+// consumeCRLFs is CONSUME_CR_OR_LF: skip consecutive CR and LF bytes;
+// running out of length or capture before seeing one is a truncation.
+func (r *respStateSlow) consumeCRLFs(p, lenCur int) (int, int, bool) {
+	found := false
+	for {
+		if lenCur == 0 || !r.have(p) {
+			if found {
+				return p, lenCur, true
+			}
+			return p, lenCur, false
+		}
+		if c := r.data[p]; c != '\r' && c != '\n' {
+			return p, lenCur, true
+		}
+		found = true
+		p++
+		lenCur--
+	}
+}
+
+func (r *respStateSlow) inline(b []byte, p, length int) ([]byte, int, bool) {
+	lenCur := length
+	p, lenCur, ok := r.consumeCRLFs(p, lenCur)
+	if !ok {
+		return b, 0, false
+	}
+	q := p
+	for {
+		if lenCur < 1 || !r.have(q) {
+			return b, 0, false
+		}
+		if c := r.data[q]; c == '\r' || c == '\n' {
+			break
+		}
+		q++
+		lenCur--
+	}
+	b = r.segment(b, p, q-p)
+	_, lenCur, ok = r.consumeCRLFs(q, lenCur)
+	if !ok {
+		return b, 0, false
+	}
+	return b, length - lenCur, true
+}
+
+// printRESP appends what tcp_print prints after ", length N" for TCP port
+// 6379 (resp_print prints its own ": "): ": RESP" and the elements of
+// every pipelined command in the payload.
+func printRESPSlow0(b []byte, data []byte, length int) []byte {
+	if length <= 0 {
+		return b
+	}
+	b = append(b, ": RESP"...)
+	r := respStateSlow{data: data}
+	p := 0
+	for length > 0 {
+		var n int
+		var ok bool
+		b, n, ok = r.parse(b, p, length)
+		if !ok || n <= 0 {
+			return appendTrunc(b, "resp")
+		}
+		p += n
+		length -= n
+	}
+	return b
+}
+
+func printRESPSlow(data []byte, length int) []byte { return printRESPSlow0(nil, data, length) }
+
