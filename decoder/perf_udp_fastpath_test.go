@@ -847,3 +847,73 @@ func printRESPSlow0(b []byte, data []byte, length int) []byte {
 
 func printRESPSlow(data []byte, length int) []byte { return printRESPSlow0(nil, data, length) }
 
+
+// smbDataPrintSlow is smb_data_print byte at a time, as it was.
+func smbDataPrintSlow(b []byte, buf []byte) []byte {
+	n := len(buf)
+	if n == 0 {
+		return b
+	}
+	b = append(b, "[000] "...)
+	i := 0
+	for i < n {
+		c := buf[i]
+		const digits = "0123456789ABCDEF"
+		b = append(b, digits[c>>4], digits[c&0xf], ' ')
+		i++
+		if i%8 == 0 {
+			b = append(b, ' ')
+		}
+		if i%16 == 0 {
+			b = appendEscN(b, buf[i-16:i-8])
+			b = append(b, ' ')
+			b = appendEscN(b, buf[i-8:i])
+			b = append(b, '\n')
+			if i < n {
+				b = append(b, '[')
+				if i < 0x100 {
+					b = append(b, '0')
+					if i < 0x10 {
+						b = append(b, '0')
+					}
+				}
+				b = smbAppendUpperHex(b, uint64(i))
+				b = append(b, ']', ' ')
+			}
+		}
+	}
+	if r := i % 16; r != 0 {
+		pad := 16 - r
+		b = append(b, ' ')
+		if pad > 8 {
+			b = append(b, ' ')
+		}
+		for ; pad > 0; pad-- {
+			b = append(b, "   "...)
+		}
+		h := r
+		if h > 8 {
+			h = 8
+		}
+		b = appendEscN(b, buf[i-r:i-r+h])
+		b = append(b, ' ')
+		if r > h {
+			b = appendEscN(b, buf[i-(r-h):i])
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+func TestSMBDataPrintMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(12))
+	for i := 0; i < 3000; i++ {
+		buf := randomEscBytes(r, r.Intn(600))
+		got := smbDataPrint([]byte("s"), buf)
+		want := smbDataPrintSlow([]byte("s"), buf)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%x:\ngot  %q\nwant %q", buf, got, want)
+		}
+	}
+}
+

@@ -1,5 +1,7 @@
 package decoder
 
+import "slices"
+
 // NetBIOS and SMB printers of FreeBSD's tcpdump (ENABLE_SMB: print-smb.c
 // and smbutil.c) at default verbosity. At vflag 0 only the paths below
 // are reached; the detailed SMB dissection needs -vv.
@@ -86,6 +88,35 @@ func smbDataPrint(b []byte, buf []byte) []byte {
 	}
 	b = append(b, "[000] "...)
 	i := 0
+	// Whole rows: the 16 hex bytes written in place, the halves escaped
+	// a printable run at a time.
+	for i+16 <= n && i < n {
+		const digits = "0123456789ABCDEF"
+		l := len(b)
+		b = slices.Grow(b, 50)[:l+50]
+		d := b[l : l+50]
+		for k, c := range buf[i : i+16] {
+			o := 3*k + k/8
+			d[o], d[o+1], d[o+2] = digits[c>>4], digits[c&0xf], ' '
+		}
+		d[24], d[49] = ' ', ' '
+		b = appendEscRun(b, buf[i:i+8])
+		b = append(b, ' ')
+		b = appendEscRun(b, buf[i+8:i+16])
+		b = append(b, '\n')
+		i += 16
+		if i < n {
+			b = append(b, '[')
+			if i < 0x100 {
+				b = append(b, '0')
+				if i < 0x10 {
+					b = append(b, '0')
+				}
+			}
+			b = smbAppendUpperHex(b, uint64(i))
+			b = append(b, ']', ' ')
+		}
+	}
 	for i < n {
 		c := buf[i]
 		const digits = "0123456789ABCDEF"
