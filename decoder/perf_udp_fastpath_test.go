@@ -381,7 +381,7 @@ func TestDNSQprintMatchesSlow(t *testing.T) {
 		}
 		cp := len(m)
 		m = randomDNSName(r, m)
-		m = append(m, byte(r.Intn(2)), byte(r.Intn(70)), byte(r.Intn(256)), byte(r.Intn(5)))
+		m = append(m, byte(r.Intn(2)), byte(r.Intn(70)), []byte{0, 0, 0x80, byte(r.Intn(256))}[r.Intn(4)], byte(r.Intn(5)))
 		if r.Intn(3) == 0 {
 			m = m[:r.Intn(len(m)+1)]
 		}

@@ -1,5 +1,7 @@
 package decoder
 
+import "encoding/binary"
+
 // DNS printer: tcpdump 4.99.5's domain_print (print-domain.c) at default
 // verbosity, for DNS over UDP (port 53), mDNS (UDP port 5353) and DNS over
 // TCP (port 53, two-byte length prefix).
@@ -54,6 +56,17 @@ var dnsTypeLow = [66]string{
 	"NSEC3PARAM", "TLSA", "SMIMEA", "", "HIP", "NINFO", "RKEY", "TALINK", "CDS", "CDNSKEY",
 	"OPENPGPKEY", "CSYNC", "ZONEMD", "SVCB", "HTTPS",
 }
+
+// dnsQTypeLow holds " TYPE? " for the named types of dnsTypeLow, what a
+// question of class IN prints before its name (not mDNS).
+var dnsQTypeLow = func() (t [len(dnsTypeLow)]string) {
+	for i, s := range dnsTypeLow {
+		if s != "" {
+			t[i] = " " + s + "? "
+		}
+	}
+	return t
+}()
 
 // dnsTypeName returns ns_type2str's name for t, or "" when tcpdump prints
 // "Type%u".
@@ -296,11 +309,13 @@ func (p *dnsPrinter) message(length uint32) bool {
 func (p *dnsPrinter) header(b []byte, length uint32) ([]byte, bool) {
 	m := p.m
 	snap := len(m)
+	// The header's words after the id in one read (12 bytes are there).
+	h := binary.BigEndian.Uint64(m[4:12])
 	flags := be16(m[2:])
-	qd := int(be16(m[4:]))
-	an := int(be16(m[6:]))
-	ns := int(be16(m[8:]))
-	ar := int(be16(m[10:]))
+	qd := int(h >> 48)
+	an := int(h >> 32 & 0xffff)
+	ns := int(h >> 16 & 0xffff)
+	ar := int(h & 0xffff)
 
 	cp := 12
 	ok := true
@@ -819,9 +834,16 @@ func (p *dnsPrinter) qprint(cp int) (int, bool) {
 		return 0, false
 	}
 	m := p.m
+	t, i := be16(m[cp:]), be16(m[cp+2:])
+	if plain && int(t) < len(dnsQTypeLow) && i == dnsClassIN && !p.mdns && dnsQTypeLow[t] != "" {
+		// The common question: " TYPE? " in one piece.
+		if b, ok := appendPlainName(append(p.b, dnsQTypeLow[t]...), m, np, q); ok {
+			p.b = b
+			return q + 5, true
+		}
+	}
 	b := append(p.b, ' ')
-	b = dnsAppendType(b, be16(m[cp:]))
-	i := be16(m[cp+2:])
+	b = dnsAppendType(b, t)
 	class := i
 	if p.mdns {
 		class = i &^ 0x8000
