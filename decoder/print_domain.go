@@ -322,7 +322,9 @@ func (p *dnsPrinter) header(b []byte, length uint32) ([]byte, bool) {
 
 	opcode := (flags >> 11) & 0xf
 	b = appendUint(b, uint64(be16(m)))
-	b = append(b, dnsOps[opcode]...)
+	if opcode != 0 {
+		b = append(b, dnsOps[opcode]...)
+	}
 	if flags&0x8000 != 0 {
 		// response; only a response prints the response code, so
 		// only a response needs the walk for the OPT record's bits
