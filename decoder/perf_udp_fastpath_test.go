@@ -917,3 +917,71 @@ func TestSMBDataPrintMatchesSlow(t *testing.T) {
 	}
 }
 
+
+// printTelnetSlow is the telnet printer as it was, every command through
+// telnet_parse's two walks.
+func printTelnetSlow(b []byte, data []byte, length int) []byte {
+	first := true
+	sp := 0
+	// tcpdump keeps length unsigned; a command that overruns it (IAC SE
+	// counted past the end) wraps it, so the next read is past the data.
+	ulen := uint32(length)
+	for ulen > 0 {
+		if sp >= len(data) {
+			return appendTrunc(b, "telnet")
+		}
+		if data[sp] != telIAC {
+			break
+		}
+		l := int(ulen)
+		if ulen > 1<<30 {
+			l = 1 << 30
+		}
+		_, n, tr := telnetParse(nil, data, sp, l, false)
+		if tr {
+			return appendTrunc(b, "telnet")
+		}
+		if n < 0 {
+			break
+		}
+		if first {
+			b = append(b, " [telnet "...)
+		} else {
+			b = append(b, ", "...)
+		}
+		b, _, _ = telnetParse(b, data, sp, l, true)
+		first = false
+		sp += n
+		ulen -= uint32(n)
+	}
+	if !first {
+		b = append(b, ']')
+	}
+	return b
+}
+
+func TestTelnetMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(13))
+	pick := []byte{255, 255, 255, 251, 252, 253, 254, 250, 240, 236, 244, 0, 1, 24, 31, 32, 37, 38, 39, 40, 200, 'a'}
+	for i := 0; i < 50000; i++ {
+		var data []byte
+		for k := r.Intn(14); k > 0; k-- {
+			if r.Intn(3) == 0 {
+				data = append(data, 255, []byte{251, 252, 253, 254}[r.Intn(4)], byte(r.Intn(60)))
+				continue
+			}
+			data = append(data, pick[r.Intn(len(pick))])
+		}
+		length := len(data) + r.Intn(4) - 1
+		if r.Intn(4) == 0 {
+			length = r.Intn(len(data) + 1)
+		}
+		capt := data[:len(data)-r.Intn(min(2, len(data))+1)]
+		got := printTelnet([]byte("x"), capt, length)
+		want := printTelnetSlow([]byte("x"), capt, length)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%x length=%d: got %q, want %q", capt, length, got, want)
+		}
+	}
+}
+
