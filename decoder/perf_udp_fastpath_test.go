@@ -985,3 +985,72 @@ func TestTelnetMatchesSlow(t *testing.T) {
 	}
 }
 
+
+// printSSHSlow is the SSH banner printer byte at a time, as it was.
+func printSSHSlow(b []byte, data []byte, length int) []byte {
+	const magic = "SSH-"
+	for i := 0; i < len(magic); i++ {
+		if i >= len(data) {
+			return appendTrunc(b, "ssh")
+		}
+		if data[i] != magic[i] {
+			return b
+		}
+	}
+	idx := len(magic)
+	for idx < length {
+		if idx >= len(data) {
+			return appendTrunc(b, "ssh")
+		}
+		c := data[idx]
+		if c == '\n' {
+			break
+		}
+		if c == '\r' {
+			if idx+1 >= length {
+				return b
+			}
+			if idx+1 >= len(data) {
+				return appendTrunc(b, "ssh")
+			}
+			if data[idx+1] == '\n' {
+				break
+			}
+			return b
+		}
+		if !txtIsPrint(c) {
+			return b
+		}
+		idx++
+	}
+	if idx >= length {
+		return b // no line ending in this packet
+	}
+	b = append(b, ": SSH: "...)
+	return append(b, data[:idx]...)
+}
+
+func TestSSHMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(14))
+	for i := 0; i < 50000; i++ {
+		data := []byte("SSH-")
+		if r.Intn(6) == 0 {
+			data = data[:r.Intn(5)]
+			if len(data) > 0 && r.Intn(2) == 0 {
+				data[r.Intn(len(data))] = 'x'
+			}
+		}
+		data = append(data, randomTxtLine(r)...)
+		length := len(data) + r.Intn(5) - 2
+		if r.Intn(4) == 0 {
+			length = r.Intn(len(data)+2) - 1
+		}
+		capt := data[:len(data)-r.Intn(min(3, len(data))+1)]
+		got := printSSH([]byte("x"), capt, length)
+		want := printSSHSlow([]byte("x"), capt, length)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%q length=%d: got %q, want %q", capt, length, got, want)
+		}
+	}
+}
+
