@@ -1,6 +1,9 @@
 package decoder
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // NetBIOS and SMB printers of FreeBSD's tcpdump (ENABLE_SMB: print-smb.c
 // and smbutil.c) at default verbosity. At vflag 0 only the paths below
@@ -78,6 +81,16 @@ func smbAppendUpperHex(b []byte, v uint64) []byte {
 	return append(b, tmp[i:]...)
 }
 
+// smbHexSpace holds "%02X " of every byte value as a little-endian word
+// (the fourth byte is left for the next to overwrite), built once.
+var smbHexSpace = func() (t [256]uint32) {
+	const digits = "0123456789ABCDEF"
+	for c := range t {
+		t[c] = uint32(digits[c>>4]) | uint32(digits[c&0xf])<<8 | ' '<<16
+	}
+	return t
+}()
+
 // smbDataPrint is smb_data_print: rows of "[%03X] " + 16 "%02X " bytes
 // (an extra space after the 8th) + the two 8-byte halves escaped like
 // fn_print_char, each row ended by a newline.
@@ -91,13 +104,13 @@ func smbDataPrint(b []byte, buf []byte) []byte {
 	// Whole rows: the 16 hex bytes written in place, the halves escaped
 	// a printable run at a time.
 	for i+16 <= n && i < n {
-		const digits = "0123456789ABCDEF"
 		l := len(b)
-		b = slices.Grow(b, 50)[:l+50]
-		d := b[l : l+50]
-		for k, c := range buf[i : i+16] {
-			o := 3*k + k/8
-			d[o], d[o+1], d[o+2] = digits[c>>4], digits[c&0xf], ' '
+		b = slices.Grow(b, 51)[:l+50]
+		d := b[l : l+51 : l+51] // one byte of slack for the last word
+		row := buf[i : i+16 : i+16]
+		for k := 0; k < 8; k++ {
+			binary.LittleEndian.PutUint32(d[3*k:], smbHexSpace[row[k]])
+			binary.LittleEndian.PutUint32(d[25+3*k:], smbHexSpace[row[8+k]])
 		}
 		d[24], d[49] = ' ', ' '
 		b = appendEscRun(b, buf[i:i+8])

@@ -182,17 +182,19 @@ func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds 
 // appendEscRun appends s escaped as nd_printn does, copying each run of
 // printable ASCII (which needs no escape) in one piece.
 func appendEscRun(b []byte, s []byte) []byte {
-	for len(s) > 0 {
-		n := 0
-		for n < len(s) && s[n] >= 0x20 && s[n] < 0x7f {
-			n++
+	start := 0
+	for i, c := range s {
+		if c >= 0x20 && c < 0x7f {
+			continue
 		}
-		b = append(b, s[:n]...)
-		if n == len(s) {
-			return b
+		if start < i {
+			b = append(b, s[start:i]...)
 		}
-		b = appendEscChar(b, s[n])
-		s = s[n+1:]
+		b = appendEscChar(b, c)
+		start = i + 1
+	}
+	if start < len(s) {
+		b = append(b, s[start:]...)
 	}
 	return b
 }
