@@ -1054,3 +1054,42 @@ func TestSSHMatchesSlow(t *testing.T) {
 	}
 }
 
+
+// isakmpCookies.find must agree with a byte-string comparison of every
+// slot, for cookies that differ from stored ones in a single byte too.
+func TestISAKMPFindMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 2000; i++ {
+		var c isakmpCookies
+		for j := range c.slot {
+			if r.Intn(3) > 0 {
+				r.Read(c.slot[j].initiator[:])
+			}
+		}
+		for k := 0; k < 20; k++ {
+			ck := make([]byte, 8)
+			switch r.Intn(4) {
+			case 0:
+				r.Read(ck)
+			default:
+				copy(ck, c.slot[r.Intn(len(c.slot))].initiator[:])
+				if r.Intn(2) == 0 {
+					ck[r.Intn(8)] ^= 1 << r.Intn(8)
+				}
+			}
+			if r.Intn(10) == 0 {
+				ck = ck[:r.Intn(8)]
+			}
+			want := -1
+			for j := range c.slot {
+				if string(c.slot[j].initiator[:]) == string(ck) {
+					want = j
+					break
+				}
+			}
+			if got := c.find(ck); got != want {
+				t.Fatalf("%x: got %d, want %d", ck, got, want)
+			}
+		}
+	}
+}
