@@ -847,7 +847,6 @@ func printRESPSlow0(b []byte, data []byte, length int) []byte {
 
 func printRESPSlow(data []byte, length int) []byte { return printRESPSlow0(nil, data, length) }
 
-
 // smbDataPrintSlow is smb_data_print byte at a time, as it was.
 func smbDataPrintSlow(b []byte, buf []byte) []byte {
 	n := len(buf)
@@ -917,7 +916,6 @@ func TestSMBDataPrintMatchesSlow(t *testing.T) {
 	}
 }
 
-
 // printTelnetSlow is the telnet printer as it was, every command through
 // telnet_parse's two walks.
 func printTelnetSlow(b []byte, data []byte, length int) []byte {
@@ -984,7 +982,6 @@ func TestTelnetMatchesSlow(t *testing.T) {
 		}
 	}
 }
-
 
 // printSSHSlow is the SSH banner printer byte at a time, as it was.
 func printSSHSlow(b []byte, data []byte, length int) []byte {
@@ -1053,7 +1050,6 @@ func TestSSHMatchesSlow(t *testing.T) {
 		}
 	}
 }
-
 
 // isakmpCookies.find must agree with a byte-string comparison of every
 // slot, for cookies that differ from stored ones in a single byte too.
