@@ -1089,3 +1089,209 @@ func TestISAKMPFindMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// parseSlow is asn1_parse as it was, without the common-header path.
+func (p *snmpPrinter) parseSlow(off int, n uint32, e *snmpElem) (int, bool) {
+	e.asnlen = 0
+	e.typ = snmpBeAny
+	if n < 1 {
+		p.b = append(p.b, "[nothing to parse]"...)
+		return 0, false
+	}
+	if off >= len(p.data) {
+		p.trunc()
+		return 0, false
+	}
+	c := p.data[off]
+	id := c & 0x1f
+	form := (c & 0x20) >> 5
+	class := (c & 0xc0) >> 6
+	e.id = id
+	off++
+	n--
+	hdr := 1
+	if id == 0x1f {
+		id = 0
+		for {
+			if off >= len(p.data) {
+				p.trunc()
+				return 0, false
+			}
+			c = p.data[off]
+			if c&0x80 == 0 {
+				break
+			}
+			if n < 1 {
+				p.b = append(p.b, "[Xtagfield?]"...)
+				return 0, false
+			}
+			id = id<<7 | c&0x7f
+			n--
+			hdr++
+			off++
+		}
+		if n < 1 {
+			p.b = append(p.b, "[Xtagfield?]"...)
+			return 0, false
+		}
+		id = id<<7 | c
+		e.id = id
+		n--
+		hdr++
+		off++
+	}
+	if n < 1 {
+		p.b = append(p.b, "[no asnlen]"...)
+		return 0, false
+	}
+	if off >= len(p.data) {
+		p.trunc()
+		return 0, false
+	}
+	e.asnlen = uint32(p.data[off])
+	off++
+	n--
+	hdr++
+	if e.asnlen&0x80 != 0 {
+		noct := e.asnlen % 0x80
+		e.asnlen = 0
+		if n < noct {
+			p.num("[asnlen? ", int64(int32(n)), "<")
+			p.num("", int64(noct), "]")
+			return 0, false
+		}
+		if len(p.data)-off < int(noct) {
+			p.trunc()
+			return 0, false
+		}
+		for ; noct != 0; noct-- {
+			e.asnlen = e.asnlen<<8 | uint32(p.data[off])
+			off++
+			n--
+			hdr++
+		}
+	}
+	if n < e.asnlen {
+		p.num("[len", int64(int32(n)), "<asnlen")
+		p.num("", int64(e.asnlen), "]")
+		return 0, false
+	}
+	if int(id) >= len(snmpClassIDs[class]) {
+		p.b = append(p.b, "[id?"...)
+		p.b = append(p.b, "PC"[form])
+		p.num("/"+snmpClassName+"/", int64(id), "]")
+		return 0, false
+	}
+	if uint64(len(p.data)-off) < uint64(e.asnlen) {
+		p.trunc()
+		return 0, false
+	}
+	e.off = off
+	if form == 0 { // primitive
+		switch class {
+		case 0: // universal
+			switch id {
+			case 4:
+				e.typ = snmpBeStr
+			case 2:
+				e.typ = snmpBeInt
+				if e.asnlen == 0 {
+					p.b = append(p.b, "[asnlen=0]"...)
+					return 0, false
+				}
+				body := p.data[off : off+int(e.asnlen)]
+				var v uint64
+				if body[0]&0x80 != 0 {
+					v = 0xffffffff
+				}
+				e.integer = int32(uint32(snmpShiftIn(v, body)))
+			case 6:
+				e.typ = snmpBeOID
+			case 5:
+				e.typ = snmpBeNull
+			default:
+				e.typ = snmpBeOctet
+				p.str("[P/U/", snmpClassIDs[class][id], "]")
+			}
+		case 1: // application
+			switch id {
+			case 0:
+				e.typ = snmpBeInetAddr
+			case 1, 2, 3:
+				e.typ = snmpBeUns
+				e.uns = uint32(snmpShiftIn(0, p.data[off:off+int(e.asnlen)]))
+			case 6:
+				e.typ = snmpBeUns64
+				e.uns64 = snmpShiftIn(0, p.data[off:off+int(e.asnlen)])
+			default:
+				e.typ = snmpBeOctet
+				p.str("[P/A/", snmpClassIDs[class][id], "]")
+			}
+		case 2: // context
+			switch id {
+			case 0:
+				e.typ = snmpBeNoSuchObject
+			case 1:
+				e.typ = snmpBeNoSuchInst
+			case 2:
+				e.typ = snmpBeEndOfMibView
+			}
+		default: // private
+			p.str("[P/"+snmpClassName+"/", snmpClassIDs[class][id], "]")
+			e.typ = snmpBeOctet
+		}
+	} else { // constructed
+		switch class {
+		case 0:
+			if id == 16 {
+				e.typ = snmpBeSeq
+			} else {
+				e.typ = snmpBeOctet
+				p.str("C/U/", snmpClassIDs[class][id], "")
+			}
+		case 2:
+			e.typ = snmpBePDU
+		default:
+			e.typ = snmpBeOctet
+			p.str("C/"+snmpClassName+"/", snmpClassIDs[class][id], "")
+		}
+	}
+	return int(e.asnlen) + hdr, true
+}
+
+func TestSNMPParseMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(16))
+	tags := []byte{0x02, 0x04, 0x05, 0x06, 0x30, 0x40, 0x41, 0x43, 0x46, 0x47, 0x80, 0x81, 0x82, 0x83, 0xa0, 0xa2, 0xa5, 0xa9, 0xc0, 0xc1, 0x1f, 0x3f, 0x5f, 0x9f, 0xff, 0x23, 0x24}
+	for i := 0; i < 100000; i++ {
+		var data []byte
+		for k := r.Intn(4); k >= 0; k-- {
+			data = append(data, tags[r.Intn(len(tags))])
+			switch r.Intn(5) {
+			case 0:
+				data = append(data, 0x80|byte(r.Intn(4)), byte(r.Intn(3)), byte(r.Intn(256)))
+			case 1:
+				data = append(data, byte(r.Intn(256)))
+			default:
+				data = append(data, byte(r.Intn(12)))
+			}
+			for j := r.Intn(10); j > 0; j-- {
+				data = append(data, byte(r.Intn(256)))
+			}
+		}
+		data = data[:r.Intn(len(data)+1)]
+		off := r.Intn(len(data) + 2)
+		n := uint32(r.Intn(len(data) + 4))
+		if r.Intn(8) == 0 {
+			n = r.Uint32()
+		}
+		fast := snmpPrinter{b: []byte("s"), data: data}
+		slow := snmpPrinter{b: []byte("s"), data: data}
+		var ef, es snmpElem
+		cf, okf := fast.parse(off, n, &ef)
+		cs, oks := slow.parseSlow(off, n, &es)
+		if cf != cs || okf != oks || ef != es || fast.stop != slow.stop || !bytes.Equal(fast.b, slow.b) {
+			t.Fatalf("%x off=%d n=%d: got %d %v %+v %q, want %d %v %+v %q", data, off, n, cf, okf, ef, fast.b, cs, oks, es, slow.b)
+		}
+	}
+}
+

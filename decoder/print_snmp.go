@@ -112,8 +112,24 @@ func (p *snmpPrinter) str(pre, s, post string) {
 // bytes it spans (header and contents) and false when it printed a
 // complaint or hit the end of the capture.
 func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
-	e.asnlen = 0
+	var c, id, form, class uint8
+	hdr := 2
 	e.typ = snmpBeAny
+	// The common header, a one-byte tag that is not the escape to a
+	// longer one and a short-form length, both captured and within n:
+	// straight to the length checks.
+	if n >= 2 && off >= 0 && off < len(p.data)-1 {
+		c = p.data[off]
+		if l := p.data[off+1]; c&0x1f != 0x1f && l < 0x80 {
+			id, form, class = c&0x1f, (c&0x20)>>5, (c&0xc0)>>6
+			e.id = id
+			e.asnlen = uint32(l)
+			off += 2
+			n -= 2
+			goto lengthChecked
+		}
+	}
+	e.asnlen = 0
 	if n < 1 {
 		p.b = append(p.b, "[nothing to parse]"...)
 		return 0, false
@@ -122,14 +138,14 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		p.trunc()
 		return 0, false
 	}
-	c := p.data[off]
-	id := c & 0x1f
-	form := (c & 0x20) >> 5
-	class := (c & 0xc0) >> 6
+	c = p.data[off]
+	id = c & 0x1f
+	form = (c & 0x20) >> 5
+	class = (c & 0xc0) >> 6
 	e.id = id
 	off++
 	n--
-	hdr := 1
+	hdr = 1
 	if id == 0x1f {
 		id = 0
 		for {
@@ -191,6 +207,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 			hdr++
 		}
 	}
+lengthChecked:
 	if n < e.asnlen {
 		p.num("[len", int64(int32(n)), "<asnlen")
 		p.num("", int64(e.asnlen), "]")
