@@ -58,11 +58,14 @@ var dnsTypeLow = [66]string{
 }
 
 // dnsQTypeLow holds " TYPE? " for the named types of dnsTypeLow, what a
-// question of class IN prints before its name (not mDNS).
-var dnsQTypeLow = func() (t [len(dnsTypeLow)]string) {
+// question of class IN prints before its name; for mDNS (class IN with
+// the QU bit clear or set) " TYPE (QM)? " and " TYPE (QU)? ".
+var dnsQTypeLow = func() (t [3][len(dnsTypeLow)]string) {
 	for i, s := range dnsTypeLow {
 		if s != "" {
-			t[i] = " " + s + "? "
+			t[0][i] = " " + s + "? "
+			t[1][i] = " " + s + " (QM)? " // mDNS, class IN, QU bit clear
+			t[2][i] = " " + s + " (QU)? " // mDNS, class IN, QU bit set
 		}
 	}
 	return t
@@ -837,9 +840,14 @@ func (p *dnsPrinter) qprint(cp int) (int, bool) {
 	}
 	m := p.m
 	t, i := be16(m[cp:]), be16(m[cp+2:])
-	if plain && int(t) < len(dnsQTypeLow) && i == dnsClassIN && !p.mdns && dnsQTypeLow[t] != "" {
+	if plain && int(t) < len(dnsQTypeLow[0]) && i&^0x8000 == dnsClassIN && dnsQTypeLow[0][t] != "" &&
+		(i == dnsClassIN || p.mdns) {
 		// The common question: " TYPE? " in one piece.
-		if b, ok := appendPlainName(append(p.b, dnsQTypeLow[t]...), m, np, q); ok {
+		k := 0
+		if p.mdns {
+			k = 1 + int(i>>15)
+		}
+		if b, ok := appendPlainName(append(p.b, dnsQTypeLow[k][t]...), m, np, q); ok {
 			p.b = b
 			return q + 5, true
 		}
