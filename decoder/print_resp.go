@@ -27,8 +27,11 @@ func (r *respState) segment(b []byte, from, n int) []byte {
 func (r *respState) findCRLF(p, lenCur int) (int, int, bool) {
 	// CR LF must lie within both the length left and the capture.
 	end := min(p+lenCur, len(r.data))
-	if p < 0 {
+	if p < 0 || end-p < 2 {
 		return p, lenCur, false
+	}
+	if r.data[p] == '\r' && r.data[p+1] == '\n' {
+		return p, lenCur, true // where a bulk string's CR LF is
 	}
 	for q := p; end-q >= 2; {
 		i := bytes.IndexByte(r.data[q:end-1], '\r')
