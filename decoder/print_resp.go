@@ -243,17 +243,24 @@ func (r *respState) inline(b []byte, p, length int) ([]byte, int, bool) {
 	if !ok {
 		return b, 0, false
 	}
-	q := p
-	for {
-		if lenCur < 1 || !r.have(q) {
-			return b, 0, false
-		}
-		if c := r.data[q]; c == '\r' || c == '\n' {
-			break
-		}
-		q++
-		lenCur--
+	// The line runs to the first CR or LF within the length left and
+	// the capture; none there is a truncation.
+	if p < 0 {
+		return b, 0, false
 	}
+	s := r.data[min(p, len(r.data)):min(p+max(lenCur, 0), len(r.data))]
+	i := bytes.IndexByte(s, '\n')
+	if i < 0 {
+		i = len(s)
+	}
+	if j := bytes.IndexByte(s[:i], '\r'); j >= 0 {
+		i = j
+	}
+	if i == len(s) {
+		return b, 0, false
+	}
+	q := p + i
+	lenCur -= i
 	b = r.segment(b, p, q-p)
 	_, lenCur, ok = r.consumeCRLFs(q, lenCur)
 	if !ok {
