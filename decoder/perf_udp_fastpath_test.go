@@ -1294,4 +1294,3 @@ func TestSNMPParseMatchesSlow(t *testing.T) {
 		}
 	}
 }
-
