@@ -182,6 +182,9 @@ func TestPrintableRun(t *testing.T) {
 		if got := printableRun(s); got != want {
 			t.Fatalf("%x: got %d, want %d", s, got, want)
 		}
+		if got := allPrintable(s); got != (want == len(s)) {
+			t.Fatalf("allPrintable %x: got %v, want %v", s, got, want == len(s))
+		}
 		want = 0
 		for want < len(s) && s[want] > 0x20 && s[want] < 0x7f {
 			want++

@@ -819,7 +819,7 @@ func appendPlainName(b, m []byte, cp, q int) ([]byte, bool) {
 		out[k] = '.'
 		k += l + 1
 	}
-	if printableRun(out) != len(out) {
+	if !allPrintable(out) {
 		return b[:start], false
 	}
 	return b, true

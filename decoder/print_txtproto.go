@@ -250,3 +250,31 @@ func asciiRun(s []byte, add uint64) int {
 	}
 	return len(s)
 }
+
+// allPrintable reports whether every byte of s is printable ASCII
+// (0x20-0x7e), as printableRun(s) == len(s) would, but without stopping
+// at the first bad word: the words' bad bits are gathered and tested once.
+func allPrintable(s []byte) bool {
+	const lo7, hi, one, add = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101, 0x6060606060606060
+	if len(s) < 8 {
+		for _, c := range s {
+			if c < 0x20 || c >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	var bad uint64
+	t := s
+	for len(t) >= 8 {
+		w := binary.LittleEndian.Uint64(t)
+		y := w & lo7
+		bad |= w | ^(y + add) | (y + one)
+		t = t[8:]
+	}
+	// The last word again, overlapping what was checked (harmless).
+	w := binary.LittleEndian.Uint64(s[len(s)-8:])
+	y := w & lo7
+	bad |= w | ^(y + add) | (y + one)
+	return bad&hi == 0
+}
