@@ -1,5 +1,7 @@
 package decoder
 
+import "encoding/binary"
+
 // DNS printer: tcpdump 4.99.5's domain_print (print-domain.c) at default
 // verbosity, for DNS over UDP (port 53), mDNS (UDP port 5353) and DNS over
 // TCP (port 53, two-byte length prefix).
@@ -54,6 +56,20 @@ var dnsTypeLow = [66]string{
 	"NSEC3PARAM", "TLSA", "SMIMEA", "", "HIP", "NINFO", "RKEY", "TALINK", "CDS", "CDNSKEY",
 	"OPENPGPKEY", "CSYNC", "ZONEMD", "SVCB", "HTTPS",
 }
+
+// dnsQTypeLow holds " TYPE? " for the named types of dnsTypeLow, what a
+// question of class IN prints before its name; for mDNS (class IN with
+// the QU bit clear or set) " TYPE (QM)? " and " TYPE (QU)? ".
+var dnsQTypeLow = func() (t [3][len(dnsTypeLow)]string) {
+	for i, s := range dnsTypeLow {
+		if s != "" {
+			t[0][i] = " " + s + "? "
+			t[1][i] = " " + s + " (QM)? " // mDNS, class IN, QU bit clear
+			t[2][i] = " " + s + " (QU)? " // mDNS, class IN, QU bit set
+		}
+	}
+	return t
+}()
 
 // dnsTypeName returns ns_type2str's name for t, or "" when tcpdump prints
 // "Type%u".
@@ -286,133 +302,160 @@ func printDomain(b []byte, data []byte, length int, overTCP, mdns bool) []byte {
 
 // message prints the header and sections; false means " [|domain]" is due.
 func (p *dnsPrinter) message(length uint32) bool {
+	b, ok := p.header(p.b, length)
+	p.b = b
+	return ok
+}
+
+// header is message on b, kept in a local rather than in p between the
+// calls that print names and records.
+func (p *dnsPrinter) header(b []byte, length uint32) ([]byte, bool) {
 	m := p.m
 	snap := len(m)
+	// The header's words after the id in one read (12 bytes are there).
+	h := binary.BigEndian.Uint64(m[4:12])
 	flags := be16(m[2:])
-	qd := int(be16(m[4:]))
-	an := int(be16(m[6:]))
-	ns := int(be16(m[8:]))
-	ar := int(be16(m[10:]))
+	qd := int(h >> 48)
+	an := int(h >> 32 & 0xffff)
+	ns := int(h >> 16 & 0xffff)
+	ar := int(h & 0xffff)
 
-	rcode := p.extRcode(flags, qd, an, ns, ar)
 	cp := 12
 	ok := true
 
 	opcode := (flags >> 11) & 0xf
-	p.b = appendUint(p.b, uint64(be16(m)))
-	p.b = append(p.b, dnsOps[opcode]...)
+	b = appendUint(b, uint64(be16(m)))
+	if opcode != 0 {
+		b = append(b, dnsOps[opcode]...)
+	}
 	if flags&0x8000 != 0 {
-		// response
+		// response; only a response prints the response code, so
+		// only a response needs the walk for the OPT record's bits
+		// (the walk prints nothing).
+		rcode := p.extRcode(flags, qd, an, ns, ar)
 		if int(rcode) < len(dnsResp) {
-			p.b = append(p.b, dnsResp[rcode]...)
+			b = append(b, dnsResp[rcode]...)
 		} else {
-			p.b = append(p.b, " Resp"...)
-			p.b = appendUint(p.b, uint64(rcode&0xfff))
+			b = append(b, " Resp"...)
+			b = appendUint(b, uint64(rcode&0xfff))
 		}
 		if flags&0x0400 != 0 {
-			p.b = append(p.b, '*')
+			b = append(b, '*')
 		}
 		if flags&0x0080 == 0 {
-			p.b = append(p.b, '-')
+			b = append(b, '-')
 		}
 		if flags&0x0200 != 0 {
-			p.b = append(p.b, '|')
+			b = append(b, '|')
 		}
 		if flags&0x0020 != 0 {
-			p.b = append(p.b, '$')
+			b = append(b, '$')
 		}
 		if qd != 1 {
-			p.b = p.count(p.b, qd, 'q')
+			b = p.count(b, qd, 'q')
 		}
 		cp = 12
 		for i := 0; i < qd; i++ {
 			if i != 0 {
-				p.b = append(p.b, ',')
+				b = append(b, ',')
 			}
 			if cp, ok = p.nskip(cp); !ok {
-				return false
+				return b, false
 			}
 			cp += 4
 		}
-		p.b = append(p.b, ' ')
-		p.b = appendUint(p.b, uint64(an))
-		p.b = append(p.b, '/')
-		p.b = appendUint(p.b, uint64(ns))
-		p.b = append(p.b, '/')
-		p.b = appendUint(p.b, uint64(ar))
+		b = append(b, ' ')
+		b = appendUint(b, uint64(an))
+		b = append(b, '/')
+		b = appendUint(b, uint64(ns))
+		b = append(b, '/')
+		b = appendUint(b, uint64(ar))
 		if an > 0 {
-			if cp, ok = p.rprint(cp); !ok {
-				return false
+			if b, cp, ok = p.rprintB(b, cp); !ok {
+				return b, false
 			}
 			an--
 			for cp < snap && an > 0 {
-				p.b = append(p.b, ',')
-				if cp, ok = p.rprint(cp); !ok {
-					return false
+				b = append(b, ',')
+				if b, cp, ok = p.rprintB(b, cp); !ok {
+					return b, false
 				}
 				an--
 			}
 		}
 		if an > 0 {
-			return false
+			return b, false
 		}
 	} else {
 		// request
 		if flags&0x0100 != 0 {
-			p.b = append(p.b, '+')
+			b = append(b, '+')
 		}
 		if flags&0x0010 != 0 {
-			p.b = append(p.b, '%')
+			b = append(b, '%')
 		}
 		if flags&0x6cf != 0 {
-			p.b = append(p.b, " [b2&3=0x"...)
-			p.b = appendHex(p.b, uint64(flags))
-			p.b = append(p.b, ']')
+			b = append(b, " [b2&3=0x"...)
+			b = appendHex(b, uint64(flags))
+			b = append(b, ']')
 		}
 		if opcode == 1 { // IQUERY
 			if qd != 0 {
-				p.b = p.count(p.b, qd, 'q')
+				b = p.count(b, qd, 'q')
 			}
 			if an != 1 {
-				p.b = p.count(p.b, an, 'a')
+				b = p.count(b, an, 'a')
 			}
 		} else {
 			if an != 0 {
-				p.b = p.count(p.b, an, 'a')
+				b = p.count(b, an, 'a')
 			}
 			if qd != 1 {
-				p.b = p.count(p.b, qd, 'q')
+				b = p.count(b, qd, 'q')
 			}
 		}
 		if ns != 0 {
-			p.b = p.count(p.b, ns, 'n')
+			b = p.count(b, ns, 'n')
 		}
 		if ar != 0 {
-			p.b = append(p.b, " ["...)
-			p.b = appendUint(p.b, uint64(ar))
-			p.b = append(p.b, "au]"...)
+			b = append(b, " ["...)
+			b = appendUint(b, uint64(ar))
+			b = append(b, "au]"...)
 		}
 		cp = 12
 		if qd > 0 {
-			if cp, ok = p.qprint(cp); !ok {
-				return false
+			if b, cp, ok = p.qprintB(b, cp); !ok {
+				return b, false
 			}
 			qd--
 			for cp < snap && qd > 0 {
-				if cp, ok = p.qprint(cp); !ok {
-					return false
+				if b, cp, ok = p.qprintB(b, cp); !ok {
+					return b, false
 				}
 				qd--
 			}
 		}
 		if qd > 0 {
-			return false
+			return b, false
 		}
 	}
-	p.b = append(p.b, " ("...)
-	p.b = appendUint(p.b, uint64(length))
-	p.b = append(p.b, ')')
-	return true
+	b = append(b, " ("...)
+	b = appendUint(b, uint64(length))
+	b = append(b, ')')
+	return b, true
+}
+
+// qprintB and rprintB are qprint and rprint on b.
+func (p *dnsPrinter) qprintB(b []byte, cp int) ([]byte, int, bool) {
+	p.b = b
+	cp, ok := p.qprint(cp)
+	return p.b, cp, ok
+}
+
+func (p *dnsPrinter) rprintB(b []byte, cp int) ([]byte, int, bool) {
+	p.b = b
+	cp, ok := p.rprint(cp)
+	return p.b, cp, ok
 }
 
 // extRcode returns the response code, extended from the OPT record's TTL
@@ -554,15 +597,18 @@ func (p *dnsPrinter) labellen(cp int) int {
 
 // printn is nd_printn bounded by snapend: false when it stopped early.
 func (p *dnsPrinter) printn(s int, n uint32) bool {
-	for n > 0 && s < len(p.m) {
-		if s < 0 {
-			return false
-		}
-		n--
-		p.b = appendEscChar(p.b, p.m[s])
-		s++
+	if n == 0 {
+		return true
 	}
-	return n == 0
+	if s < 0 || s >= len(p.m) {
+		return false
+	}
+	end := len(p.m)
+	if uint64(n) < uint64(end-s) {
+		end = s + int(n)
+	}
+	p.b = appendEscRun(p.b, p.m[s:end])
+	return uint64(end-s) == uint64(n)
 }
 
 // blabel prints an EDNS0 bit-string label whose bit count is at cp.
@@ -607,6 +653,14 @@ func (p *dnsPrinter) blabel(cp int) bool {
 // taken relative to bp, and returns the position after the name as it
 // sits at cp (false for NULL).
 func (p *dnsPrinter) fqdn(cp, bp int) (int, bool) {
+	if rp, ok := p.fqdnPlain(cp); ok {
+		return rp, true
+	}
+	return p.fqdnWalk(cp, bp)
+}
+
+// fqdnWalk is fqdn_print's walk over any name, label by label.
+func (p *dnsPrinter) fqdnWalk(cp, bp int) (int, bool) {
 	l := p.labellen(cp)
 	if l < 0 {
 		return 0, false
@@ -701,33 +755,129 @@ func (p *dnsPrinter) fqdn(cp, bp int) (int, bool) {
 	return rp, rpSet
 }
 
+// fqdnPlain is fqdn's fast path for the common name: not the root, no
+// compression pointer or bit-string label, every label and the final
+// zero captured, no more than MAXCDNAME characters printed, and only
+// printable ASCII in the labels. It prints the name, as fqdn would, and
+// returns the position after it; false (with nothing printed) leaves the
+// name to fqdn's general walk.
+func (p *dnsPrinter) fqdnPlain(cp int) (int, bool) {
+	q, ok := p.plainEnd(cp)
+	if !ok || !p.appendPlain(cp, q) {
+		return 0, false
+	}
+	return q + 1, true
+}
+
+// plainEnd returns the position of the final zero of the name at cp when
+// the name is plain: not the root, only ordinary labels (no pointer,
+// bit-string or bad label type), all captured, no more than MAXCDNAME
+// characters printed. nskip would return the position after it.
+func (p *dnsPrinter) plainEnd(cp int) (int, bool) {
+	m := p.m
+	if cp < 0 || cp >= len(m) || m[cp] == 0 {
+		return 0, false
+	}
+	q := cp
+	for {
+		l := m[q]
+		if l == 0 {
+			break
+		}
+		if l >= 0x40 {
+			return 0, false
+		}
+		q += int(l) + 1
+		if q >= len(m) {
+			return 0, false
+		}
+	}
+	if q-cp > dnsMaxCDName {
+		return 0, false
+	}
+	return q, true
+}
+
+// appendPlain prints the plain name at cp whose final zero is at q (see
+// plainEnd), as fqdn would, unless a label holds a byte nd_printn would
+// escape: then it prints nothing and returns false. The name printed is
+// the wire form after its first length byte, each later length byte (and
+// the final zero) turned into a dot.
+func (p *dnsPrinter) appendPlain(cp, q int) bool {
+	b, ok := appendPlainName(p.b, p.m, cp, q)
+	p.b = b
+	return ok
+}
+
+// appendPlainName is appendPlain on b and the message m.
+func appendPlainName(b, m []byte, cp, q int) ([]byte, bool) {
+	start := len(b)
+	b = append(b, m[cp+1:q+1]...)
+	out := b[start:]
+	for k := int(m[cp]); k < len(out); {
+		l := int(out[k])
+		out[k] = '.'
+		k += l + 1
+	}
+	if !allPrintable(out) {
+		return b[:start], false
+	}
+	return b, true
+}
+
 // qprint is ns_qprint: " TYPE[ CLASS][ (QU|QM)]? name".
 func (p *dnsPrinter) qprint(cp int) (int, bool) {
 	np := cp
-	cp, ok := p.nskip(cp)
+	q, plain := p.plainEnd(cp)
+	ok := true
+	if plain {
+		cp = q + 1 // what nskip returns for a plain name
+	} else {
+		cp, ok = p.nskip(cp)
+	}
 	if !ok || !p.ttest(cp, 4) {
 		return 0, false
 	}
-	p.b = append(p.b, ' ')
-	p.b = dnsAppendType(p.b, be16(p.m[cp:]))
-	i := be16(p.m[cp+2:])
+	m := p.m
+	t, i := be16(m[cp:]), be16(m[cp+2:])
+	if plain && int(t) < len(dnsQTypeLow[0]) && i&^0x8000 == dnsClassIN && dnsQTypeLow[0][t] != "" &&
+		(i == dnsClassIN || p.mdns) {
+		// The common question: " TYPE? " in one piece.
+		k := 0
+		if p.mdns {
+			k = 1 + int(i>>15)
+		}
+		if b, ok := appendPlainName(append(p.b, dnsQTypeLow[k][t]...), m, np, q); ok {
+			p.b = b
+			return q + 5, true
+		}
+	}
+	b := append(p.b, ' ')
+	b = dnsAppendType(b, t)
 	class := i
 	if p.mdns {
 		class = i &^ 0x8000
 	}
 	if class != dnsClassIN {
-		p.b = append(p.b, ' ')
-		p.b = dnsAppendClass(p.b, class)
+		b = append(b, ' ')
+		b = dnsAppendClass(b, class)
 	}
 	if p.mdns {
 		if i&0x8000 != 0 {
-			p.b = append(p.b, " (QU)"...)
+			b = append(b, " (QU)"...)
 		} else {
-			p.b = append(p.b, " (QM)"...)
+			b = append(b, " (QM)"...)
 		}
 	}
-	p.b = append(p.b, "? "...)
-	rp, ok := p.fqdn(np, 0)
+	b = append(b, "? "...)
+	if plain {
+		if b, ok = appendPlainName(b, m, np, q); ok {
+			p.b = b
+			return q + 5, true
+		}
+	}
+	p.b = b
+	rp, ok := p.fqdnWalk(np, 0)
 	if !ok {
 		return 0, false
 	}

@@ -4,7 +4,7 @@ package decoder
 // printed only for a known request method or a 3-digit status code in the
 // second token. Includes the WebDAV methods.
 
-var httpCmds = []string{
+var httpCmds = newTxtCmdSet(
 	"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST",
 	"BCOPY", "BMOVE", "MKCOL", "TRACE", "LABEL", "MERGE", "DELETE",
 	"SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY", "BDELETE",
@@ -12,7 +12,7 @@ var httpCmds = []string{
 	"SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT",
 	"MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT",
 	"VERSION-CONTROL", "BASELINE-CONTROL",
-}
+)
 
 // printHTTP appends what tcp_print prints after ", length N" for TCP port
 // 80 or 8080 (tcp_print's ": " included): ": HTTP" and, for a request or

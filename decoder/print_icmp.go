@@ -18,6 +18,20 @@ func printICMP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 		// ip_demux_print refuses ICMP over IPv6.
 		return append(b, "[ICMP requires IPv4] (invalid)"...)
 	}
+	if len(data) >= 8 && (data[0] == 8 || data[0] == 0) {
+		// Echo request and reply, most of ICMP: the whole line without
+		// the buffer bookkeeping (its text is always short).
+		if data[0] == 8 {
+			b = append(b, "ICMP echo request, id "...)
+		} else {
+			b = append(b, "ICMP echo reply, id "...)
+		}
+		b = appendUint(b, uint64(be16(data[4:])))
+		b = append(b, ", seq "...)
+		b = appendUint(b, uint64(be16(data[6:])))
+		b = append(b, ", length "...)
+		return appendUint(b, uint64(uint32(length)))
+	}
 	start := len(b)
 	b = append(b, "ICMP "...)
 	s := len(b)

@@ -1,5 +1,7 @@
 package decoder
 
+import "encoding/binary"
+
 // ISAKMP / IKEv1 / IKEv2 (print-isakmp.c) and the NAT-T framing of UDP
 // port 4500 (isakmp_rfc3948_print), at tcpdump's default verbosity, plus
 // the ESP header line (print-esp.c) that both use.
@@ -51,8 +53,13 @@ func isakmpAppendEtype(b []byte, x byte) []byte {
 // find is cookie_find: the first slot whose initiator cookie equals ck.
 // Never-filled slots hold an all-zero cookie and so match a zero cookie.
 func (c *isakmpCookies) find(ck []byte) int {
+	if len(ck) != 8 {
+		return -1 // a stored cookie is 8 bytes
+	}
+	// One 8-byte comparison per slot rather than a memequal call.
+	w := binary.LittleEndian.Uint64(ck)
 	for i := range c.slot {
-		if string(c.slot[i].initiator[:]) == string(ck) {
+		if binary.LittleEndian.Uint64(c.slot[i].initiator[:]) == w {
 			return i
 		}
 	}

@@ -14,17 +14,21 @@ var ntpModeNames = [8]string{
 	"Reserved",
 }
 
+// ntpPrefix holds "NTPvV, MODE, length " for the low six bits of the
+// first byte (version and mode), built once.
+var ntpPrefix = func() (t [64]string) {
+	for i := range t {
+		t[i] = "NTPv" + string(rune('0'+i>>3)) + ", " + ntpModeNames[i&7] + ", length "
+	}
+	return t
+}()
+
 // printNTP appends "NTPvV, MODE, length N", or " [|ntp]" when not even
 // the first byte was captured.
 func printNTP(b []byte, data []byte, length int) []byte {
 	if len(data) < 1 {
 		return appendTrunc(b, "ntp")
 	}
-	status := data[0]
-	b = append(b, "NTPv"...)
-	b = appendUint(b, uint64(status>>3&7))
-	b = append(b, ", "...)
-	b = append(b, ntpModeNames[status&7]...)
-	b = append(b, ", length "...)
+	b = append(b, ntpPrefix[data[0]&0x3f]...)
 	return appendUint(b, uint64(uint32(length)))
 }

@@ -1,5 +1,7 @@
 package decoder
 
+import "bytes"
+
 // RESP, the REdis Serialization Protocol (tcpdump's print-resp.c): every
 // element is printed as ` "text"` (escaped like nd_printn), or as
 // " empty", " null", " length too large", " length negative and not -1"
@@ -17,22 +19,32 @@ func (r *respState) have(i int) bool { return i >= 0 && i < len(r.data) }
 // segment appends ` "..."` for data[from:from+n] (already known captured).
 func (r *respState) segment(b []byte, from, n int) []byte {
 	b = append(b, ' ', '"')
-	b = appendEscN(b, r.data[from:from+n])
+	b = appendEscRun(b, r.data[from:from+n])
 	return append(b, '"')
 }
 
 // findCRLF is FIND_CRLF: advance p until data[p:p+2] is CR LF.
 func (r *respState) findCRLF(p, lenCur int) (int, int, bool) {
-	for {
-		if lenCur < 2 || !r.have(p+1) {
-			return p, lenCur, false
-		}
-		if r.data[p] == '\r' && r.data[p+1] == '\n' {
-			return p, lenCur, true
-		}
-		p++
-		lenCur--
+	// CR LF must lie within both the length left and the capture.
+	end := min(p+lenCur, len(r.data))
+	if p < 0 || end-p < 2 {
+		return p, lenCur, false
 	}
+	if r.data[p] == '\r' && r.data[p+1] == '\n' {
+		return p, lenCur, true // where a bulk string's CR LF is
+	}
+	for q := p; end-q >= 2; {
+		i := bytes.IndexByte(r.data[q:end-1], '\r')
+		if i < 0 {
+			break
+		}
+		q += i
+		if r.data[q+1] == '\n' {
+			return q, lenCur - (q - p), true
+		}
+		q++
+	}
+	return p, lenCur, false // where it stopped does not matter
 }
 
 // parse is resp_parse: it returns the bytes used, or ok false for a
@@ -231,17 +243,24 @@ func (r *respState) inline(b []byte, p, length int) ([]byte, int, bool) {
 	if !ok {
 		return b, 0, false
 	}
-	q := p
-	for {
-		if lenCur < 1 || !r.have(q) {
-			return b, 0, false
-		}
-		if c := r.data[q]; c == '\r' || c == '\n' {
-			break
-		}
-		q++
-		lenCur--
+	// The line runs to the first CR or LF within the length left and
+	// the capture; none there is a truncation.
+	if p < 0 {
+		return b, 0, false
 	}
+	s := r.data[min(p, len(r.data)):min(p+max(lenCur, 0), len(r.data))]
+	i := bytes.IndexByte(s, '\n')
+	if i < 0 {
+		i = len(s)
+	}
+	if j := bytes.IndexByte(s[:i], '\r'); j >= 0 {
+		i = j
+	}
+	if i == len(s) {
+		return b, 0, false
+	}
+	q := p + i
+	lenCur -= i
 	b = r.segment(b, p, q-p)
 	_, lenCur, ok = r.consumeCRLFs(q, lenCur)
 	if !ok {

@@ -1,5 +1,10 @@
 package decoder
 
+import (
+	"encoding/binary"
+	"slices"
+)
+
 // NetBIOS and SMB printers of FreeBSD's tcpdump (ENABLE_SMB: print-smb.c
 // and smbutil.c) at default verbosity. At vflag 0 only the paths below
 // are reached; the detailed SMB dissection needs -vv.
@@ -76,6 +81,16 @@ func smbAppendUpperHex(b []byte, v uint64) []byte {
 	return append(b, tmp[i:]...)
 }
 
+// smbHexSpace holds "%02X " of every byte value as a little-endian word
+// (the fourth byte is left for the next to overwrite), built once.
+var smbHexSpace = func() (t [256]uint32) {
+	const digits = "0123456789ABCDEF"
+	for c := range t {
+		t[c] = uint32(digits[c>>4]) | uint32(digits[c&0xf])<<8 | ' '<<16
+	}
+	return t
+}()
+
 // smbDataPrint is smb_data_print: rows of "[%03X] " + 16 "%02X " bytes
 // (an extra space after the 8th) + the two 8-byte halves escaped like
 // fn_print_char, each row ended by a newline.
@@ -86,6 +101,35 @@ func smbDataPrint(b []byte, buf []byte) []byte {
 	}
 	b = append(b, "[000] "...)
 	i := 0
+	// Whole rows: the 16 hex bytes written in place, the halves escaped
+	// a printable run at a time.
+	for i+16 <= n && i < n {
+		l := len(b)
+		b = slices.Grow(b, 51)[:l+50]
+		d := b[l : l+51 : l+51] // one byte of slack for the last word
+		row := buf[i : i+16 : i+16]
+		for k := 0; k < 8; k++ {
+			binary.LittleEndian.PutUint32(d[3*k:], smbHexSpace[row[k]])
+			binary.LittleEndian.PutUint32(d[25+3*k:], smbHexSpace[row[8+k]])
+		}
+		d[24], d[49] = ' ', ' '
+		b = appendEscRun(b, buf[i:i+8])
+		b = append(b, ' ')
+		b = appendEscRun(b, buf[i+8:i+16])
+		b = append(b, '\n')
+		i += 16
+		if i < n {
+			b = append(b, '[')
+			if i < 0x100 {
+				b = append(b, '0')
+				if i < 0x10 {
+					b = append(b, '0')
+				}
+			}
+			b = smbAppendUpperHex(b, uint64(i))
+			b = append(b, ']', ' ')
+		}
+	}
 	for i < n {
 		c := buf[i]
 		const digits = "0123456789ABCDEF"

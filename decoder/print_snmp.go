@@ -112,8 +112,24 @@ func (p *snmpPrinter) str(pre, s, post string) {
 // bytes it spans (header and contents) and false when it printed a
 // complaint or hit the end of the capture.
 func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
-	e.asnlen = 0
+	var c, id, form, class uint8
+	hdr := 2
 	e.typ = snmpBeAny
+	// The common header, a one-byte tag that is not the escape to a
+	// longer one and a short-form length, both captured and within n:
+	// straight to the length checks.
+	if n >= 2 && off >= 0 && off < len(p.data)-1 {
+		c = p.data[off]
+		if l := p.data[off+1]; c&0x1f != 0x1f && l < 0x80 {
+			id, form, class = c&0x1f, (c&0x20)>>5, (c&0xc0)>>6
+			e.id = id
+			e.asnlen = uint32(l)
+			off += 2
+			n -= 2
+			goto lengthChecked
+		}
+	}
+	e.asnlen = 0
 	if n < 1 {
 		p.b = append(p.b, "[nothing to parse]"...)
 		return 0, false
@@ -122,14 +138,14 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		p.trunc()
 		return 0, false
 	}
-	c := p.data[off]
-	id := c & 0x1f
-	form := (c & 0x20) >> 5
-	class := (c & 0xc0) >> 6
+	c = p.data[off]
+	id = c & 0x1f
+	form = (c & 0x20) >> 5
+	class = (c & 0xc0) >> 6
 	e.id = id
 	off++
 	n--
-	hdr := 1
+	hdr = 1
 	if id == 0x1f {
 		id = 0
 		for {
@@ -191,6 +207,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 			hdr++
 		}
 	}
+lengthChecked:
 	if n < e.asnlen {
 		p.num("[len", int64(int32(n)), "<asnlen")
 		p.num("", int64(e.asnlen), "]")
@@ -207,8 +224,6 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 		return 0, false
 	}
 	e.off = off
-	body := p.data[off : off+int(e.asnlen)]
-	name := snmpClassIDs[class][id]
 	if form == 0 { // primitive
 		switch class {
 		case 0: // universal
@@ -221,6 +236,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 					p.b = append(p.b, "[asnlen=0]"...)
 					return 0, false
 				}
+				body := p.data[off : off+int(e.asnlen)]
 				var v uint64
 				if body[0]&0x80 != 0 {
 					v = 0xffffffff
@@ -232,7 +248,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeNull
 			default:
 				e.typ = snmpBeOctet
-				p.str("[P/U/", name, "]")
+				p.str("[P/U/", snmpClassIDs[class][id], "]")
 			}
 		case 1: // application
 			switch id {
@@ -240,13 +256,13 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeInetAddr
 			case 1, 2, 3:
 				e.typ = snmpBeUns
-				e.uns = uint32(snmpShiftIn(0, body))
+				e.uns = uint32(snmpShiftIn(0, p.data[off:off+int(e.asnlen)]))
 			case 6:
 				e.typ = snmpBeUns64
-				e.uns64 = snmpShiftIn(0, body)
+				e.uns64 = snmpShiftIn(0, p.data[off:off+int(e.asnlen)])
 			default:
 				e.typ = snmpBeOctet
-				p.str("[P/A/", name, "]")
+				p.str("[P/A/", snmpClassIDs[class][id], "]")
 			}
 		case 2: // context
 			switch id {
@@ -258,7 +274,7 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeEndOfMibView
 			}
 		default: // private
-			p.str("[P/"+snmpClassName+"/", name, "]")
+			p.str("[P/"+snmpClassName+"/", snmpClassIDs[class][id], "]")
 			e.typ = snmpBeOctet
 		}
 	} else { // constructed
@@ -268,13 +284,13 @@ func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
 				e.typ = snmpBeSeq
 			} else {
 				e.typ = snmpBeOctet
-				p.str("C/U/", name, "")
+				p.str("C/U/", snmpClassIDs[class][id], "")
 			}
 		case 2:
 			e.typ = snmpBePDU
 		default:
 			e.typ = snmpBeOctet
-			p.str("C/"+snmpClassName+"/", name, "")
+			p.str("C/"+snmpClassName+"/", snmpClassIDs[class][id], "")
 		}
 	}
 	return int(e.asnlen) + hdr, true
@@ -335,27 +351,37 @@ func (p *snmpPrinter) print(e *snmpElem) {
 		p.printOctets(e)
 	case snmpBeNull:
 	case snmpBeOID:
-		first := -1
+		first := true
 		var o uint32
+		b := p.b
 		for _, c := range p.body(e) {
 			o = o<<7 + uint32(c&0x7f)
 			if c&0x80 != 0 {
 				continue
 			}
-			if first < 0 {
-				first = 0
+			if first {
+				first = false
 				s := o / 40
 				if s > 2 {
 					s = 2
 				}
-				p.b = append(p.b, '.')
-				p.b = appendUint(p.b, uint64(s))
+				b = append(b, '.', byte('0'+s))
 				o -= s * 40
 			}
-			p.b = append(p.b, '.')
-			p.b = appendUint(p.b, uint64(o))
+			// Most sub-identifiers are below 100: their digits
+			// go with the dot in one append.
+			switch {
+			case o < 10:
+				b = append(b, '.', byte('0'+o))
+			case o < 100:
+				b = append(b, '.', byte('0'+o/10), byte('0'+o%10))
+			default:
+				b = append(b, '.')
+				b = appendUint(b, uint64(o))
+			}
 			o = 0
 		}
+		p.b = b
 	case snmpBeInt:
 		p.b = appendInt(p.b, int64(e.integer))
 	case snmpBeUns:

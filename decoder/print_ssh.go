@@ -18,9 +18,14 @@ func printSSH(b []byte, data []byte, length int) []byte {
 		}
 	}
 	idx := len(magic)
+	lim := max(min(length, len(data)), idx)
 	for idx < length {
-		if idx >= len(data) {
-			return appendTrunc(b, "ssh")
+		idx += printableRun(data[idx:lim]) // no TAB: it stops the run too
+		if idx >= lim {
+			if idx < length {
+				return appendTrunc(b, "ssh")
+			}
+			break
 		}
 		c := data[idx]
 		if c == '\n' {
@@ -36,12 +41,8 @@ func printSSH(b []byte, data []byte, length int) []byte {
 			if data[idx+1] == '\n' {
 				break
 			}
-			return b
 		}
-		if !txtIsPrint(c) {
-			return b
-		}
-		idx++
+		return b
 	}
 	if idx >= length {
 		return b // no line ending in this packet

@@ -225,6 +225,26 @@ func printTelnet(b []byte, data []byte, length int) []byte {
 		if ulen > 1<<30 {
 			l = 1 << 30
 		}
+		if c := data[min(sp+1, len(data)-1)]; l >= 3 && sp+2 < len(data) && c >= 251 && c <= 254 {
+			// IAC WILL/WONT/DO/DONT option, the usual command: what
+			// telnet_parse prints for it, without its two walks.
+			if first {
+				b = append(b, " [telnet "...)
+			} else {
+				b = append(b, ", "...)
+			}
+			b = append(b, telnetCmds[c-telCmd0]...)
+			b = append(b, ' ')
+			if x := data[sp+2]; int(x) < len(telnetOpts) {
+				b = append(b, telnetOpts[x]...)
+			} else {
+				b = telnetAppendAltHex(b, uint64(x))
+			}
+			first = false
+			sp += 3
+			ulen -= 3
+			continue
+		}
 		_, n, tr := telnetParse(nil, data, sp, l, false)
 		if tr {
 			return appendTrunc(b, "telnet")

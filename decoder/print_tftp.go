@@ -14,20 +14,28 @@ var tftpErrNames = [8]string{
 // used including the NUL, or 0 when no NUL came before n bytes or the end
 // of the capture (what it printed stays).
 func tftpPrintZ(b []byte, data []byte, off, n int) ([]byte, int) {
-	used := 0
-	for {
-		if n == 0 || off >= len(data) {
-			return b, 0
+	lim := len(data)
+	if n >= 0 && n < lim-off {
+		lim = off + n
+	}
+	start := off
+	for off < lim {
+		// A run of printable bytes (the NUL is not one) goes in one
+		// piece.
+		k := printableRun(data[off:lim])
+		b = append(b, data[off:off+k]...)
+		off += k
+		if off >= lim {
+			break
 		}
 		c := data[off]
 		off++
-		used++
-		n--
 		if c == 0 {
-			return b, used
+			return b, off - start
 		}
 		b = appendEscChar(b, c)
 	}
+	return b, 0
 }
 
 // printTFTP appends "TFTP, length N, OP ...".

@@ -1,5 +1,10 @@
 package decoder
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Shared logic of the line-oriented text protocols (tcpdump's
 // txtproto_print, fetch_token and print_txt_line in util-print.c), at
 // default verbosity and with 4.99.5's rule that a first line without a
@@ -12,45 +17,41 @@ const txtMaxToken = 128
 // txtIsPrint is ND_ASCII_ISPRINT: 0x20-0x7e.
 func txtIsPrint(c byte) bool { return c >= 0x20 && c <= 0x7e }
 
-// txtFetchToken is fetch_token: it reads the token starting at idx into
-// tok, skips the spaces after it and returns the index after them and the
-// token length. next == 0 means no usable token (tcpdump cannot tell an
-// error from an empty token either).
-func txtFetchToken(data []byte, idx, length int, tok *[txtMaxToken + 1]byte) (next, toklen int) {
-	for ; idx < length; idx++ {
+// txtFetchToken is fetch_token: it reads the token starting at idx,
+// skips the spaces after it and returns the index after them and the
+// token (a slice of data). next == 0 means no usable token (tcpdump
+// cannot tell an error from an empty token either).
+//
+// fetch_token copies the token into a MAX_TOKEN+1 byte buffer and gives
+// up on a byte of 0x80 or more, on an unprintable byte other than the
+// separators (space, TAB, CR, LF), on a token that would not leave room
+// for the NUL, and when the captured bytes end first; the token is the
+// run of printable non-space bytes before the separator or length.
+func txtFetchToken(data []byte, idx, length int) (next int, tok []byte) {
+	start := idx
+	lim := min(length, len(data))
+	if idx >= lim {
+		return 0, nil // an empty token, or past the captured data
+	}
+	idx += tokenRun(data[idx:lim])
+	if idx-start > txtMaxToken || idx == start {
+		return 0, nil
+	}
+	if idx < length {
 		if idx >= len(data) {
-			return 0, 0 // ran past the end of the captured data
+			return 0, nil // ran past the end of the captured data
 		}
-		c := data[idx]
-		if c >= 0x80 {
-			return 0, 0
-		}
-		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			break
-		}
-		if !txtIsPrint(c) {
-			return 0, 0
-		}
-		if toklen+2 > len(tok) {
-			return 0, 0
-		}
-		tok[toklen] = c
-		toklen++
-	}
-	if toklen == 0 {
-		return 0, 0
-	}
-	for ; idx < length; idx++ {
-		if idx >= len(data) {
-			break
-		}
-		// Only spaces are skipped: CR, LF, TAB (not printable) and
-		// the next token's first byte all end the run.
-		if data[idx] != ' ' {
-			break
+		if c := data[idx]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return 0, nil
 		}
 	}
-	return idx, toklen
+	tok = data[start:idx]
+	// Only spaces are skipped: CR, LF, TAB (not printable) and the next
+	// token's first byte all end the run.
+	for idx < length && idx < len(data) && data[idx] == ' ' {
+		idx++
+	}
+	return idx, tok
 }
 
 // txtTokenIs compares a token with a command name the way
@@ -89,12 +90,24 @@ func txtIsRespCode(tok []byte) bool {
 // going is a truncation (" [|proto]"); reaching length without a line
 // ending prints the line (4.99.5 behaviour).
 func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
+	lim := min(length, len(data))
+	if lim < 0 {
+		lim = 0
+	}
 	idx := 0
-	for idx < length {
-		if idx >= len(data) {
-			return appendTrunc(b, lower)
+	for {
+		idx += printableRun(data[idx:lim])
+		if idx >= lim {
+			if idx < length {
+				return appendTrunc(b, lower) // ran past the captured bytes
+			}
+			break // reached length without a line ending
 		}
 		c := data[idx]
+		if c == '\t' {
+			idx++
+			continue
+		}
 		if c == '\n' {
 			break
 		}
@@ -108,15 +121,29 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 			if data[idx+1] == '\n' {
 				break
 			}
-			return b
 		}
-		if !txtIsPrint(c) && c != '\t' {
-			return b
-		}
-		idx++
+		return b
 	}
 	b = append(b, ':', ' ')
 	return append(b, data[:idx]...)
+}
+
+// txtCmdSet is a protocol's request names grouped by length, so that a
+// token is compared only with the names as long as itself.
+type txtCmdSet struct {
+	byLen [24][]string
+}
+
+// newTxtCmdSet builds the set once, at init.
+func newTxtCmdSet(cmds ...string) *txtCmdSet {
+	var c txtCmdSet
+	for _, cmd := range cmds {
+		if len(cmd) >= len(c.byLen) {
+			panic("decoder: text protocol command name too long: " + cmd)
+		}
+		c.byLen[len(cmd)] = append(c.byLen[len(cmd)], cmd)
+	}
+	return &c
 }
 
 // txtprotoPrint is txtproto_print at default verbosity. upper is the
@@ -124,22 +151,23 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 // cmds lists the request names (nil for protocols whose every first line
 // is printed); respSecond is RESP_CODE_SECOND_TOKEN (the 3-digit status
 // is the second token of the line).
-func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds []string, respSecond bool) []byte {
+func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds *txtCmdSet, respSecond bool) []byte {
 	printThis := cmds == nil
 	if cmds != nil {
-		var tok [txtMaxToken + 1]byte
-		idx, n := txtFetchToken(data, 0, length, &tok)
+		idx, tok := txtFetchToken(data, 0, length)
 		if idx != 0 {
-			for _, cmd := range cmds {
-				if txtTokenIs(tok[:n], cmd) {
-					printThis = true
-					break
+			if len(tok) < len(cmds.byLen) {
+				for _, cmd := range cmds.byLen[len(tok)] {
+					if txtTokenIs(tok, cmd) {
+						printThis = true
+						break
+					}
 				}
 			}
 			if respSecond {
-				idx, n = txtFetchToken(data, idx, length, &tok)
+				idx, tok = txtFetchToken(data, idx, length)
 			}
-			if idx != 0 && txtIsRespCode(tok[:n]) {
+			if idx != 0 && txtIsRespCode(tok) {
 				printThis = true
 			}
 		}
@@ -149,4 +177,104 @@ func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds 
 		b = txtFirstLine(b, data, length, lower)
 	}
 	return b
+}
+
+// appendEscRun appends s escaped as nd_printn does, copying each run of
+// printable ASCII (which needs no escape) in one piece.
+func appendEscRun(b []byte, s []byte) []byte {
+	start := 0
+	for i, c := range s {
+		if c >= 0x20 && c < 0x7f {
+			continue
+		}
+		if start < i {
+			b = append(b, s[start:i]...)
+		}
+		b = appendEscChar(b, c)
+		start = i + 1
+	}
+	if start < len(s) {
+		b = append(b, s[start:]...)
+	}
+	return b
+}
+
+// printableRun returns the length of the leading run of s that holds
+// only printable ASCII (0x20-0x7e), looking at eight bytes at a time.
+func printableRun(s []byte) int {
+	return asciiRun(s, 0x6060606060606060)
+}
+
+// tokenRun returns the length of the leading run of s that holds only
+// printable ASCII other than space (0x21-0x7e).
+func tokenRun(s []byte) int {
+	return asciiRun(s, 0x5f5f5f5f5f5f5f5f)
+}
+
+// asciiRun returns the length of the leading run of s whose bytes lie in
+// lo..0x7e, where add holds 0x80-lo in every byte. Per byte, without
+// carries between bytes: y is the low seven bits; y+(0x80-lo) has bit 7
+// clear when y < lo, y+1 has it set when y == 0x7f; bit 7 of w itself
+// marks a byte of 0x80 or more. A tail shorter than eight bytes is
+// checked as the last eight bytes of s, with the bytes already checked
+// shifted out.
+func asciiRun(s []byte, add uint64) int {
+	const lo7, hi, one = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101
+	if len(s) < 8 {
+		lo := byte(0x80 - add&0xff)
+		for n, c := range s {
+			if c < lo || c >= 0x7f {
+				return n
+			}
+		}
+		return len(s)
+	}
+	t := s
+	for len(t) >= 8 {
+		w := binary.LittleEndian.Uint64(t)
+		y := w & lo7
+		if bad := (w | ^(y + add) | (y + one)) & hi; bad != 0 {
+			return len(s) - len(t) + bits.TrailingZeros64(bad)>>3
+		}
+		t = t[8:]
+	}
+	if len(t) == 0 {
+		return len(s)
+	}
+	w := binary.LittleEndian.Uint64(s[len(s)-8:])
+	y := w & lo7
+	bad := (w | ^(y + add) | (y + one)) & hi
+	bad >>= 8 * (8 - uint(len(t)))
+	if bad != 0 {
+		return len(s) - len(t) + bits.TrailingZeros64(bad)>>3
+	}
+	return len(s)
+}
+
+// allPrintable reports whether every byte of s is printable ASCII
+// (0x20-0x7e), as printableRun(s) == len(s) would, but without stopping
+// at the first bad word: the words' bad bits are gathered and tested once.
+func allPrintable(s []byte) bool {
+	const lo7, hi, one, add = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101, 0x6060606060606060
+	if len(s) < 8 {
+		for _, c := range s {
+			if c < 0x20 || c >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	var bad uint64
+	t := s
+	for len(t) >= 8 {
+		w := binary.LittleEndian.Uint64(t)
+		y := w & lo7
+		bad |= w | ^(y + add) | (y + one)
+		t = t[8:]
+	}
+	// The last word again, overlapping what was checked (harmless).
+	w := binary.LittleEndian.Uint64(s[len(s)-8:])
+	y := w & lo7
+	bad |= w | ^(y + add) | (y + one)
+	return bad&hi == 0
 }

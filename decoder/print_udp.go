@@ -40,8 +40,10 @@ func (d *Decoder) printUDP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	b = ip.appendAddrPorts(b, sport, dport)
 	payload := data[8:]
 	// udp_print looks for NFS over RPC before its port chain.
-	if out, ok := d.nfs.printNFSUDP(b, payload, length, ip, sport, dport); ok {
-		return out
+	if sport == nfsPort || dport == nfsPort {
+		if out, ok := d.nfs.printNFSUDP(b, payload, length, ip, sport, dport); ok {
+			return out
+		}
 	}
 	if out, ok := d.udpApp(b, payload, length, ip, sport, dport); ok {
 		return out
