@@ -14,7 +14,12 @@ import (
 const hexDigits = "0123456789abcdef"
 
 // appendUint appends v in decimal.
-func appendUint(b []byte, v uint64) []byte { return numfmt.AppendUint(b, v) }
+func appendUint(b []byte, v uint64) []byte {
+	if cap(b)-len(b) < 24 {
+		b = append(b, make([]byte, 24)...)[:len(b)]
+	}
+	return numfmt.AppendUint24(b, v)
+}
 
 // appendInt appends v in decimal with a leading '-' when negative.
 func appendInt(b []byte, v int64) []byte {
