@@ -87,6 +87,9 @@ func (ip *ipInfo) appendAddrs(b []byte) []byte {
 // directly in IP, else "SPORT > DPORT: " (tcpdump's tcpport/udpipaddr_print).
 func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 	if ip.direct {
+		if !ip.v6 {
+			return ip.appendEndpoints4(b, sport, dport, true)
+		}
 		b = ip.appendEndpoints(b, sport, dport)
 		return append(b, ':', ' ')
 	}
@@ -99,8 +102,8 @@ func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 // appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
-	if len(ip.src) == 4 && len(ip.dst) == 4 {
-		return ip.appendEndpoints4(b, sport, dport)
+	if !ip.v6 {
+		return ip.appendEndpoints4(b, sport, dport, false)
 	}
 	b = ip.appendSrc(b)
 	b = append(b, '.')
@@ -143,50 +146,31 @@ func (c *v6Names) append(b []byte, a []byte) []byte {
 	return b
 }
 
-// appendEndpoints4 is appendEndpoints for IPv4, written in place into
-// one reservation: "a.b.c.d.SPORT > e.f.g.h.DPORT" is at most 49 bytes.
-func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16) []byte {
+// appendEndpoints4 is appendEndpoints for IPv4, with ": " after it when
+// colon is set, written in place into one reservation: each octet with
+// its dot is one 4-byte store, each port one or two, " > " one.
+func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16, colon bool) []byte {
 	l := len(b)
-	if cap(b)-l < 64 {
-		b = slices.Grow(b, 64)
+	if cap(b)-l < 80 {
+		b = slices.Grow(b, 80)
 	}
-	d := b[l : l+64]
-	p := putIPv4(d, ip.src)
-	d[p] = '.'
-	p++
-	p += putPort(d[p:], sport)
-	srcEnd := p
-	d[p], d[p+1], d[p+2] = ' ', '>', ' '
+	d := (*[80]byte)(b[l : l+80])
+	srcEnd := putIPv4((*[20]byte)(d[:20]), ip.src) // with the dot: at most 16
+	p := srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
+	binary.LittleEndian.PutUint32(d[p&31:][:4], ' '|'>'<<8|' '<<16)
 	p += 3
-	dstStart := p
-	p += putIPv4(d[p:], ip.dst)
-	dstEnd := p
-	d[p] = '.'
-	p++
-	p += putPort(d[p:], dport)
+	dstStart := p & 31 // at most 24
+	p = dstStart + putIPv4((*[20]byte)(d[dstStart:][:20]), ip.dst)
+	dstEnd := p - 1
+	p += numfmt.PutPort((*[5]byte)(d[p&63:][:5]), dport)
+	if colon {
+		binary.LittleEndian.PutUint16(d[p&63:][:2], ':'|' '<<8)
+		p += 2
+	}
 	if ip.spans != nil {
 		base := l - ip.spans.base
-		srcLen := srcEnd - 1 - decimalLen16(sport)
-		ip.spans.src = [2]int{base, base + srcLen}
+		ip.spans.src = [2]int{base, base + srcEnd - 1}
 		ip.spans.dst = [2]int{base + dstStart, base + dstEnd}
 	}
 	return b[:l+p]
-}
-
-// putPort writes v at the start of d (which has room for 5 digits) and
-// returns the number of digits.
-func putPort(d []byte, v uint16) int { return numfmt.PutSmall(d, uint32(v)) }
-
-func decimalLen16(v uint16) int {
-	switch {
-	case v >= 10000:
-		return 5
-	case v >= 1000:
-		return 4
-	case v >= 100:
-		return 3
-	case v >= 10:
-		return 2
-	}
-	return 1
 }

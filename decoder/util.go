@@ -189,14 +189,14 @@ func be32(b []byte) uint32 {
 
 // octetDot holds, for every byte value, its decimal text followed by a
 // dot as a little-endian word, the digits first, in the low 32 bits, and
-// the text's length without the dot above them. "255." fills the word: a
-// dotted quad is two 8-byte words, each put together from two entries.
+// the text's length with the dot above them: "255." fills the word, and
+// a dotted quad is four 4-byte stores, each past the one before.
 var octetDot = func() (t [256]uint64) {
 	for v := 0; v < 256; v++ {
 		var w [4]byte
-		d := append(appendUint(nil, uint64(v)), '.')
+		d := append(numfmt.AppendUint(nil, uint64(v)), '.')
 		copy(w[:], d)
-		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d)-1)<<32
+		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d))<<32
 	}
 	return
 }()
@@ -204,26 +204,29 @@ var octetDot = func() (t [256]uint64) {
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
 	l := len(b)
-	if cap(b)-l < 16 {
-		b = slices.Grow(b, 16)
+	if cap(b)-l < 20 {
+		b = slices.Grow(b, 20)
 	}
-	return b[:l+putIPv4(b[l:l+16], a)]
+	return b[:l+putIPv4((*[20]byte)(b[l:l+20]), a)-1]
 }
 
-// putIPv4 writes the dotted quad of a at the start of d, which has room
-// for 16 bytes, and returns its length.
-func putIPv4(d []byte, a []byte) int {
+// putIPv4 writes the dotted quad of a and a dot after it at the start of
+// d and returns its length with the dot (at most 16; the stores may
+// write up to 19 bytes).
+func putIPv4(d *[20]byte, a []byte) int {
 	_ = a[3]
-	_ = d[15]
-	e0, e1, e2, e3 := octetDot[a[0]], octetDot[a[1]], octetDot[a[2]], octetDot[a[3]]
-	n0, n2 := e0>>32+1, e2>>32+1 // with their dots: at most 4
-	// "a.b." and "c.d." (with a dot after d that the length leaves out).
-	w0 := uint64(uint32(e0)) | uint64(uint32(e1))<<(8*n0&63)
-	w1 := uint64(uint32(e2)) | uint64(uint32(e3))<<(8*n2&63)
-	p := int(n0+e1>>32+1) & 15 // at most 8
-	binary.LittleEndian.PutUint64(d, w0)
-	binary.LittleEndian.PutUint64(d[p:], w1)
-	return p + int(n2+e3>>32)
+	e := octetDot[a[0]]
+	binary.LittleEndian.PutUint32(d[:], uint32(e))
+	p := int(e>>32) & 15
+	e = octetDot[a[1]]
+	binary.LittleEndian.PutUint32(d[p:], uint32(e))
+	p = (p + int(e>>32)) & 15
+	e = octetDot[a[2]]
+	binary.LittleEndian.PutUint32(d[p:], uint32(e))
+	p = (p + int(e>>32)) & 15
+	e = octetDot[a[3]]
+	binary.LittleEndian.PutUint32(d[p:], uint32(e))
+	return p + int(e>>32)
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own

@@ -152,30 +152,18 @@ var quad, quadLead = func() (q [10000]uint32, ql [10000]uint64) {
 	return
 }()
 
-// PutSmall writes v < 100000 at the start of d, which has room for five
-// digits, and returns the number of digits.
-func PutSmall(d []byte, v uint32) int {
-	_ = d[4]
-	switch {
-	case v >= 10000:
-		q := v / 10000
-		d[0] = byte('0' + q)
-		Put4(d[1:5], v-q*10000)
-		return 5
-	case v >= 1000:
-		Put4(d[0:4], v)
-		return 4
-	case v >= 100:
-		q := v / 100
-		d[0] = byte('0' + q)
-		Put2(d[1:3], v-q*100)
-		return 3
-	case v >= 10:
-		Put2(d[0:2], v)
-		return 2
+// PutPort writes v at the start of d and returns the number of digits;
+// the bytes after them, up to d[4], may be overwritten.
+func PutPort(d *[5]byte, v uint16) int {
+	if v < 10000 {
+		e := quadLead[v]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		return int(e >> 32)
 	}
-	d[0] = byte('0' + v)
-	return 1
+	q := v / 10000
+	d[0] = byte('0' + q)
+	binary.LittleEndian.PutUint32(d[1:], quad[v-q*10000])
+	return 5
 }
 
 // PutDecimal writes v into the whole of d, right-aligned, which must be

@@ -57,3 +57,13 @@ func TestAppendUintEveryRoom(t *testing.T) {
 		}
 	}
 }
+
+func TestPutPort(t *testing.T) {
+	for v := range 65536 {
+		var d [5]byte
+		n := PutPort(&d, uint16(v))
+		if got, want := string(d[:n]), strconv.Itoa(v); got != want {
+			t.Fatalf("PutPort(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
