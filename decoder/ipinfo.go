@@ -88,6 +88,9 @@ func (ip *ipInfo) appendAddrs(b []byte) []byte {
 func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 	if ip.direct {
 		if !ip.v6 {
+			if cap(b)-len(b) < endpoints4Room {
+				b = slices.Grow(b, endpoints4Room)
+			}
 			return ip.appendEndpoints4(b, sport, dport, true)
 		}
 		b = ip.appendEndpoints(b, sport, dport)
@@ -103,6 +106,9 @@ func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
 	if !ip.v6 {
+		if cap(b)-len(b) < endpoints4Room {
+			b = slices.Grow(b, endpoints4Room)
+		}
 		return ip.appendEndpoints4(b, sport, dport, false)
 	}
 	b = ip.appendSrc(b)
@@ -146,31 +152,41 @@ func (c *v6Names) append(b []byte, a []byte) []byte {
 	return b
 }
 
+// endpoints4Room is the room appendEndpoints4 needs past len(b): the
+// text is at most 51 bytes, the stores' positions are masked to prove
+// them in bounds.
+const endpoints4Room = 80
+
 // appendEndpoints4 is appendEndpoints for IPv4, with ": " after it when
-// colon is set, written in place into one reservation: each octet with
-// its dot is one 4-byte store, each port one or two, " > " one.
+// colon is set, for a b with endpoints4Room bytes of room: each octet with
+// its dot is one 4-byte store, each port one or two, " > " one. It calls
+// nothing, and so saves nothing on the stack.
 func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16, colon bool) []byte {
 	l := len(b)
-	if cap(b)-l < 80 {
-		b = slices.Grow(b, 80)
-	}
-	d := (*[80]byte)(b[l : l+80])
-	srcEnd := putIPv4((*[20]byte)(d[:20]), ip.src) // with the dot: at most 16
-	p := srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
+	d := (*[endpoints4Room]byte)(b[l : l+endpoints4Room])
+	src, dst := ip.src[:4], ip.dst[:4]
+	s := (*[20]byte)(d[:20])
+	p := putOctet(s, 0, src[0])
+	p = putOctet(s, p, src[1])
+	p = putOctet(s, p, src[2])
+	srcEnd := putOctet(s, p, src[3]) // with the dot: at most 16
+	p = srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
 	binary.LittleEndian.PutUint32(d[p&31:][:4], ' '|'>'<<8|' '<<16)
-	p += 3
-	dstStart := p & 31 // at most 24
-	p = dstStart + putIPv4((*[20]byte)(d[dstStart:][:20]), ip.dst)
-	dstEnd := p - 1
-	p += numfmt.PutPort((*[5]byte)(d[p&63:][:5]), dport)
+	dstStart := (p + 3) & 31 // at most 24
+	s = (*[20]byte)(d[dstStart:][:20])
+	p = putOctet(s, 0, dst[0])
+	p = putOctet(s, p, dst[1])
+	p = putOctet(s, p, dst[2])
+	dstEnd := dstStart + putOctet(s, p, dst[3]) // with the dot
+	p = dstEnd + numfmt.PutPort((*[5]byte)(d[dstEnd&63:][:5]), dport)
 	if colon {
 		binary.LittleEndian.PutUint16(d[p&63:][:2], ':'|' '<<8)
 		p += 2
 	}
-	if ip.spans != nil {
-		base := l - ip.spans.base
-		ip.spans.src = [2]int{base, base + srcEnd - 1}
-		ip.spans.dst = [2]int{base + dstStart, base + dstEnd}
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd - 1}
+		sp.dst = [2]int{base + dstStart, base + dstEnd - 1}
 	}
 	return b[:l+p]
 }

@@ -188,15 +188,15 @@ func be32(b []byte) uint32 {
 }
 
 // octetDot holds, for every byte value, its decimal text followed by a
-// dot as a little-endian word, the digits first, in the low 32 bits, and
-// the text's length with the dot above them: "255." fills the word, and
-// a dotted quad is four 4-byte stores, each past the one before.
-var octetDot = func() (t [256]uint64) {
+// dot as a little-endian word, the digits first ("255." fills it), and
+// octetLen the text's length with the dot: a dotted quad is four 4-byte
+// stores, each past the one before.
+var octetDot, octetLen = func() (t [256]uint32, n [256]uint8) {
 	for v := 0; v < 256; v++ {
 		var w [4]byte
 		d := append(numfmt.AppendUint(nil, uint64(v)), '.')
 		copy(w[:], d)
-		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d))<<32
+		t[v], n[v] = binary.LittleEndian.Uint32(w[:]), uint8(len(d))
 	}
 	return
 }()
@@ -215,18 +215,17 @@ func appendIPv4(b []byte, a []byte) []byte {
 // write up to 19 bytes).
 func putIPv4(d *[20]byte, a []byte) int {
 	_ = a[3]
-	e := octetDot[a[0]]
-	binary.LittleEndian.PutUint32(d[:], uint32(e))
-	p := int(e>>32) & 15
-	e = octetDot[a[1]]
-	binary.LittleEndian.PutUint32(d[p:], uint32(e))
-	p = (p + int(e>>32)) & 15
-	e = octetDot[a[2]]
-	binary.LittleEndian.PutUint32(d[p:], uint32(e))
-	p = (p + int(e>>32)) & 15
-	e = octetDot[a[3]]
-	binary.LittleEndian.PutUint32(d[p:], uint32(e))
-	return p + int(e>>32)
+	p := putOctet(d, 0, a[0])
+	p = putOctet(d, p, a[1])
+	p = putOctet(d, p, a[2])
+	return putOctet(d, p, a[3])
+}
+
+// putOctet writes o and a dot at d[p] (p < 16: it follows at most three
+// octets) with one 4-byte store and returns the position after the dot.
+func putOctet(d *[20]byte, p int, o byte) int {
+	binary.LittleEndian.PutUint32(d[p&15:], octetDot[o])
+	return p + int(octetLen[o])
 }
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
