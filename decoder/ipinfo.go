@@ -9,7 +9,8 @@ import (
 
 // ipInfo describes the IP header that encloses a transport or other
 // protocol printer: what tcpdump's printers reach through ndo->ndo_... and
-// the "ip" pointer they are handed.
+// the "ip" pointer they are handed. printIP4Header and printIP6Header set
+// every field, one by one.
 type ipInfo struct {
 	v6  bool
 	src []byte // 4 or 16 bytes

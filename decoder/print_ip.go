@@ -107,14 +107,18 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	}
 	off := be16(data[6:])
 	ip := d.newIP()
-	*ip = ipInfo{
-		src:        data[12:16],
-		dst:        data[16:20],
-		proto:      data[9],
-		ttl:        data[8],
-		fragmented: off&0x2000 != 0,
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
+	ip.proto, ip.ttl = data[9], data[8]
+	ip.src, ip.dst = data[12:16:16], data[16:20:20]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary {
+			d.noteAddrs(ip)
+		}
 	}
-	d.noteIP(ip)
 	if off&0x1fff != 0 {
 		b = ip.appendAddrs(b)
 		b = append(b, "ip-proto-"...)

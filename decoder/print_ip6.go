@@ -48,8 +48,18 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 		return appendTrunc(b, "ip6")
 	}
 	ip := d.newIP()
-	*ip = ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
-	d.noteIP(ip)
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = true, false, false
+	ip.proto, ip.ttl = data[6], data[7]
+	ip.src, ip.dst = data[8:24:24], data[24:40:40]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary {
+			d.noteAddrs(ip)
+		}
+	}
 	nh := ip.proto
 	if !printsOwnAddrs(nh) {
 		b = ip.appendAddrs(b)
