@@ -135,6 +135,17 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 		b = append(b, ")]"...)
 		return appendTrunc(b, "ip")
 	}
+	// TCP and UDP, most of what a firewall logs, without demux's loop.
+	switch ip.proto {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[hlen:], total-hlen, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[hlen:], total-hlen, ip)
+	}
 	return d.demux(b, data[hlen:], total-hlen, ip.proto, ip)
 }
 

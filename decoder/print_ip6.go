@@ -131,7 +131,19 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 				rest = 0
 				data = data[:40]
 			}
-			return d.demux(b, data[min(off, len(data)):], rest, nh, ip)
+			data = data[min(off, len(data)):]
+			// TCP and UDP without demux's loop.
+			switch nh {
+			case ipprotoTCP:
+				ip.direct = nh == ip.proto
+				d.noteProto(ip, ipprotoTCP)
+				return d.printTCP(b, data, rest, ip)
+			case ipprotoUDP:
+				ip.direct = nh == ip.proto
+				d.noteProto(ip, ipprotoUDP)
+				return d.printUDP(b, data, rest, ip)
+			}
+			return d.demux(b, data, rest, nh, ip)
 		}
 		if !ok {
 			return b
