@@ -2,6 +2,7 @@ package decoder
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 
 	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
@@ -228,68 +229,76 @@ func putOctet(d *[20]byte, p int, o byte) int {
 	return p + int(octetLen[o])
 }
 
+// ip6Room is the room putIPv6 needs: the text is at most 39 bytes, the
+// stores' positions are masked to prove them in bounds.
+const ip6Room = 72
+
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
 // formatter prints it: the first longest run of two or more zero groups
 // becomes "::", groups in lowercase hex without leading zeros, and the
 // last 32 bits dotted for ::a.b.c.d and ::ffff:a.b.c.d.
 func appendIPv6(b []byte, a []byte) []byte {
-	_ = a[15]
-	var g [8]uint16
-	zero := 0 // bit i: group i is zero
-	for i := range g {
-		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
-		if g[i] == 0 {
-			zero |= 1 << i
-		}
-	}
-	run := ip6ZeroRun[zero&0xff]
-	best, bestLen := int(run>>4), int(run&0xf)
-	if bestLen == 0 {
-		best = -1
-	}
-	// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts the
-	// address and is exactly 6 groups, or 5 followed by ffff.
-	if best == 0 && (bestLen == 6 || (bestLen == 5 && g[5] == 0xffff)) {
-		b = append(b, ':', ':')
-		if bestLen == 5 {
-			b = append(b, "ffff:"...)
-		}
-		return appendIPv4(b, a[12:16])
-	}
 	l := len(b)
-	if cap(b)-l < 40 {
-		b = slices.Grow(b, 40)
+	if cap(b)-l < ip6Room {
+		b = slices.Grow(b, ip6Room)
 	}
-	d := b[l : l+40]
+	return b[:l+putIPv6((*[ip6Room]byte)(b[l:l+ip6Room]), [16]byte(a))]
+}
+
+// putIPv6 writes the text of a as appendIPv6 does at the start of d and
+// returns its length. Each group is one store, of its digits and a colon.
+func putIPv6(d *[ip6Room]byte, a [16]byte) int {
+	run := ip6ZeroRun[zeroGroups(binary.LittleEndian.Uint64(a[:8]))|zeroGroups(binary.LittleEndian.Uint64(a[8:]))<<4]
+	best, end := int(run>>4), int(run>>4+run&0xf) // the "::" groups
+	if run == 0 {
+		best, end = 8, 8 // none
+	} else if best == 0 && (end == 6 || end == 5 && a[10]&a[11] == 0xff) {
+		// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts
+		// the address and is exactly 6 groups, or 5 followed by ffff.
+		binary.LittleEndian.PutUint64(d[:8], ':'|':'<<8|'f'<<16|'f'<<24|'f'<<32|'f'<<40|':'<<48)
+		p := 2
+		if end == 5 {
+			p = 7
+		}
+		return p - 1 + putIPv4((*[20]byte)(d[p:][:20]), a[12:16])
+	}
 	p := 0
-	for i := 0; i < 8; i++ {
-		if i == best {
-			d[p], d[p+1] = ':', ':'
-			p += 2
-			i += bestLen - 1
-			continue
-		}
-		if i > 0 && i != best+bestLen {
-			d[p] = ':'
-			p++
-		}
-		// The group's digits as one 4-byte store (d has room past the
-		// last group's).
-		v := g[i]
-		w, n := uint32(hexPair[v>>8])|uint32(hexPair[v&0xff])<<16, 4
-		switch {
-		case v >= 0x1000:
-		case v >= 0x100:
-			w, n = uint32(hexDigits[v>>8&0xf])|uint32(hexPair[v&0xff])<<8, 3
-		case v >= 0x10:
-			w, n = uint32(hexPair[v&0xff]), 2
-		default:
-			w, n = uint32(hexDigits[v&0xf]), 1
-		}
-		binary.LittleEndian.PutUint32(d[p:p+4], w)
-		p += n
+	for i := 0; i < best; i++ {
+		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
 	}
-	return b[:l+p]
+	if best < 8 {
+		if best == 0 {
+			d[0] = ':'
+			p = 1
+		}
+		d[p&63] = ':'
+		p++
+	}
+	for i := end; i < 8; i++ {
+		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
+	}
+	if end < 8 || best == 8 {
+		p-- // the colon after the last group
+	}
+	return p
+}
+
+// zeroGroups returns the zero 16-bit lanes of x as bits 0 to 3.
+func zeroGroups(x uint64) uint64 {
+	const low = 0x00ff00ff00ff00ff
+	nz := ((x|x>>8)&low + low) & 0x0100010001000100 // bit 8 of a lane: it is not zero
+	// Gather bit 8 of lane j at bit 45+j.
+	return ((nz ^ 0x0100010001000100) >> 8 * 0x0000200040008001) >> 45 & 0xf
+}
+
+// putGroup writes the group hi<<8|lo in hex without leading zeros and a
+// colon after it at d[p] (p < 64) with one store, and returns the position
+// after the colon.
+func putGroup(d *[ip6Room]byte, p int, hi, lo byte) int {
+	w := uint64(hexPair[hi]) | hexPairColon[lo]<<16    // "hhll:"
+	z := bits.TrailingZeros64((w^0x303030)|1<<24) &^ 7 // the leading zeros' bits: at most 24
+	binary.LittleEndian.PutUint64(d[p&63:], w>>z)
+	return p + 5 - z>>3
 }
 
 // ip6ZeroRun holds, for every set of zero groups (bit i: group i), the
@@ -324,6 +333,14 @@ var ip6ZeroRun = func() (t [256]uint8) {
 var hexPair = func() (t [256]uint16) {
 	for i := range t {
 		t[i] = uint16(hexDigits[i>>4]) | uint16(hexDigits[i&0xf])<<8
+	}
+	return
+}()
+
+// hexPairColon is hexPair with a colon after the two digits.
+var hexPairColon = func() (t [256]uint64) {
+	for i := range t {
+		t[i] = uint64(hexPair[i]) | ':'<<16
 	}
 	return
 }()
