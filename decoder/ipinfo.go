@@ -94,8 +94,7 @@ func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
 			}
 			return ip.appendEndpoints4(b, sport, dport, true)
 		}
-		b = ip.appendEndpoints(b, sport, dport)
-		return append(b, ':', ' ')
+		return ip.appendEndpoints6(b, sport, dport, true)
 	}
 	b = appendUint(b, uint64(sport))
 	b = append(b, " > "...)
@@ -112,13 +111,7 @@ func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
 		}
 		return ip.appendEndpoints4(b, sport, dport, false)
 	}
-	b = ip.appendSrc(b)
-	b = append(b, '.')
-	b = appendUint(b, uint64(sport))
-	b = append(b, " > "...)
-	b = ip.appendDst(b)
-	b = append(b, '.')
-	return appendUint(b, uint64(dport))
+	return ip.appendEndpoints6(b, sport, dport, false)
 }
 
 // v6Names remembers the text of recently printed IPv6 addresses, as
@@ -132,25 +125,73 @@ type v6Names struct {
 
 type v6Name struct {
 	addr [16]byte
-	n    uint8 // text length; 0: empty
-	text [39]byte
+	text [40]byte // the text (at most 39 bytes), copied whole
+	n    uint8    // text length; 0: empty
 }
 
 // append appends the text of the 16-byte address a.
 func (c *v6Names) append(b []byte, a []byte) []byte {
-	k := [16]byte(a)
-	h := (binary.LittleEndian.Uint64(k[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(k[8:])) * 0xbf58476d1ce4e5b9
+	l := len(b)
+	if cap(b)-l < ip6Room {
+		b = slices.Grow(b, ip6Room)
+	}
+	return b[:l+c.put((*[ip6Room]byte)(b[l:l+ip6Room]), [16]byte(a))]
+}
+
+// put writes the text of a at the start of d and returns its length.
+func (c *v6Names) put(d *[ip6Room]byte, a [16]byte) int {
+	h := (binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])) * 0xbf58476d1ce4e5b9
 	e := &c.slots[h>>(64-12)]
-	if e.n != 0 && e.addr == k {
-		return append(b, e.text[:e.n]...)
+	if e.n != 0 && e.addr == a {
+		*(*[40]byte)(d[:40]) = e.text
+		return int(e.n)
 	}
-	start := len(b)
-	b = appendIPv6(b, a)
-	if n := len(b) - start; n <= len(e.text) {
-		e.addr = k
-		e.n = uint8(copy(e.text[:], b[start:]))
+	n := putIPv6(d, a)
+	e.addr, e.text, e.n = a, [40]byte(d[:40]), uint8(n)
+	return n
+}
+
+// put6 writes the text of the IPv6 address a of the header at the start
+// of d, through the table of IPv6 names for the outermost header's, and
+// returns its length.
+func (ip *ipInfo) put6(d *[ip6Room]byte, a []byte) int {
+	if s := ip.spans; s != nil && s.v6 != nil {
+		return s.v6.put(d, [16]byte(a))
 	}
-	return b
+	return putIPv6(d, [16]byte(a))
+}
+
+// endpoints6Room is the room appendEndpoints6 needs past len(b): the text
+// is at most 95 bytes, the stores' positions are masked to prove them in
+// bounds.
+const endpoints6Room = 136
+
+// appendEndpoints6 is appendEndpoints for IPv6, with ": " after it when
+// colon is set, written in place into one reservation.
+func (ip *ipInfo) appendEndpoints6(b []byte, sport, dport uint16, colon bool) []byte {
+	l := len(b)
+	if cap(b)-l < endpoints6Room {
+		b = slices.Grow(b, endpoints6Room)
+	}
+	d := (*[endpoints6Room]byte)(b[l : l+endpoints6Room])
+	srcEnd := ip.put6((*[ip6Room]byte)(d[:ip6Room]), ip.src) & 63 // at most 39
+	d[srcEnd] = '.'
+	p := srcEnd + 1 + numfmt.PutPort((*[5]byte)(d[srcEnd+1:][:5]), sport)
+	binary.LittleEndian.PutUint32(d[p&63:][:4], ' '|'>'<<8|' '<<16)
+	dstStart := (p + 3) & 63 // at most 48
+	dstEnd := (dstStart + ip.put6((*[ip6Room]byte)(d[dstStart:][:ip6Room]), ip.dst)) & 127
+	d[dstEnd] = '.'
+	p = dstEnd + 1 + numfmt.PutPort((*[5]byte)(d[dstEnd+1:][:5]), dport)
+	if colon {
+		binary.LittleEndian.PutUint16(d[p&127:][:2], ':'|' '<<8)
+		p += 2
+	}
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd}
+		sp.dst = [2]int{base + dstStart, base + dstEnd}
+	}
+	return b[:l+p]
 }
 
 // endpoints4Room is the room appendEndpoints4 needs past len(b): the
