@@ -39,35 +39,6 @@ type addrSpans struct {
 	v6       *v6Names // the Decoder's, for the outermost header's addresses
 }
 
-// appendSrc and appendDst append the header's addresses, recording where
-// the outermost header's are.
-func (ip *ipInfo) appendSrc(b []byte) []byte {
-	if ip.spans == nil {
-		return appendAddr(b, ip.src)
-	}
-	return ip.spans.appendAddr(b, ip.src, ip.v6, &ip.spans.src)
-}
-
-func (ip *ipInfo) appendDst(b []byte) []byte {
-	if ip.spans == nil {
-		return appendAddr(b, ip.dst)
-	}
-	return ip.spans.appendAddr(b, ip.dst, ip.v6, &ip.spans.dst)
-}
-
-// appendAddr appends a, through the table of IPv6 names when there is
-// one, and sets span to where it is in the record.
-func (s *addrSpans) appendAddr(b []byte, a []byte, v6 bool, span *[2]int) []byte {
-	start := len(b)
-	if v6 && s.v6 != nil {
-		b = s.v6.append(b, a)
-	} else {
-		b = appendAddr(b, a)
-	}
-	*span = [2]int{start - s.base, len(b) - s.base}
-	return b
-}
-
 // appendAddr appends one address of the enclosing IP header.
 func appendAddr(b []byte, a []byte) []byte {
 	if len(a) == 4 {
@@ -76,12 +47,33 @@ func appendAddr(b []byte, a []byte) []byte {
 	return appendIPv6(b, a)
 }
 
-// appendAddrs appends "SRC > DST: ".
+// appendAddrs appends "SRC > DST: ", written in place into one
+// reservation.
 func (ip *ipInfo) appendAddrs(b []byte) []byte {
-	b = ip.appendSrc(b)
-	b = append(b, " > "...)
-	b = ip.appendDst(b)
-	return append(b, ':', ' ')
+	l := len(b)
+	if cap(b)-l < endpoints6Room {
+		b = slices.Grow(b, endpoints6Room)
+	}
+	d := (*[endpoints6Room]byte)(b[l : l+endpoints6Room])
+	var srcEnd, dstStart, dstEnd int
+	if ip.v6 {
+		srcEnd = ip.put6((*[ip6Room]byte)(d[:ip6Room]), ip.src) & 63 // at most 39
+		binary.LittleEndian.PutUint32(d[srcEnd:][:4], ' '|'>'<<8|' '<<16)
+		dstStart = srcEnd + 3
+		dstEnd = (dstStart + ip.put6((*[ip6Room]byte)(d[dstStart:][:ip6Room]), ip.dst)) & 127
+	} else {
+		srcEnd = (putIPv4((*[20]byte)(d[:20]), ip.src) - 1) & 15 // without the dot
+		binary.LittleEndian.PutUint32(d[srcEnd:][:4], ' '|'>'<<8|' '<<16)
+		dstStart = srcEnd + 3
+		dstEnd = (dstStart + putIPv4((*[20]byte)(d[dstStart:][:20]), ip.dst) - 1) & 63
+	}
+	binary.LittleEndian.PutUint16(d[dstEnd:][:2], ':'|' '<<8)
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd}
+		sp.dst = [2]int{base + dstStart, base + dstEnd}
+	}
+	return b[:l+dstEnd+2]
 }
 
 // appendAddrPorts appends "SRC.SPORT > DST.DPORT: " when the protocol sits
@@ -129,7 +121,7 @@ type v6Name struct {
 	n    uint8    // text length; 0: empty
 }
 
-// append appends the text of the 16-byte address a.
+// append appends the text of the 16-byte address a (what put writes).
 func (c *v6Names) append(b []byte, a []byte) []byte {
 	l := len(b)
 	if cap(b)-l < ip6Room {
