@@ -68,8 +68,55 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 	return b
 }
 
-// printIP4Header is printIP4; the caller restores d.ipDepth.
+// printIP4Header is printIP4; the caller restores d.ipDepth. This is the
+// common case, a whole unfragmented header of the length the packet
+// says; printIP4Slow handles every packet.
 func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
+	if len(data) < 20 || length < 20 {
+		return d.printIP4Slow(b, data, length)
+	}
+	h := (*[20]byte)(data)
+	hlen := int(h[0]&0x0f) * 4
+	total := int(be16(h[2:]))
+	off := be16(h[6:])
+	if h[0]>>4 != 4 || hlen < 20 || total > length || total < hlen || len(data) < hlen || off&0x1fff != 0 {
+		return d.printIP4Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	ip := d.newIP()
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
+	ip.proto, ip.ttl = h[9], h[8]
+	ip.src, ip.dst = data[12:16:16], data[16:20:20]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary {
+			d.noteAddrs(ip)
+		}
+	}
+	// TCP and UDP, most of what a firewall logs, without demux's loop.
+	switch ip.proto {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[hlen:], total-hlen, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[hlen:], total-hlen, ip)
+	}
+	if !printsOwnAddrs(ip.proto) {
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[hlen:], total-hlen, ip.proto, ip)
+}
+
+// printIP4Slow is printIP4Header for any packet.
+func (d *Decoder) printIP4Slow(b []byte, data []byte, length int) []byte {
 	if length < 20 {
 		return appendInvalidCheck(b, "length", uint64(length), "<", 20)
 	}

@@ -13,8 +13,64 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 	return b
 }
 
-// printIP6Header is printIP6; the caller restores d.ipDepth.
+// printIP6Header is printIP6; the caller restores d.ipDepth. This is the
+// common case, a whole header of the length the packet says without
+// extension headers; printIP6Slow handles every packet.
 func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
+	if len(data) < 40 || length < 40 {
+		return d.printIP6Slow(b, data, length)
+	}
+	h := (*[40]byte)(data)
+	total := int(be16(h[4:])) + 40
+	nh := h[6]
+	if h[0]>>4 != 6 || total == 40 || total > length || isIP6Ext(nh) {
+		return d.printIP6Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	ip := d.newIP()
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = true, false, false
+	ip.proto, ip.ttl = nh, h[7]
+	ip.src, ip.dst = data[8:24:24], data[24:40:40]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary {
+			d.noteAddrs(ip)
+		}
+	}
+	// TCP and UDP without demux's loop.
+	switch nh {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[40:], total-40, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[40:], total-40, ip)
+	}
+	if !printsOwnAddrs(nh) {
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[40:], total-40, nh, ip)
+}
+
+// isIP6Ext reports whether nh is one of the extension headers
+// printIP6Slow walks.
+func isIP6Ext(nh uint8) bool {
+	switch nh {
+	case ipprotoHopOpts, ipprotoDstOpts, ipprotoFragment, ipprotoMobility, ipprotoMobOld, ipprotoRouting:
+		return true
+	}
+	return false
+}
+
+// printIP6Slow is printIP6Header for any packet.
+func (d *Decoder) printIP6Slow(b []byte, data []byte, length int) []byte {
 	if length < 40 {
 		return appendInvalidCheck(b, "length", uint64(length), "<", 40)
 	}
