@@ -72,60 +72,61 @@ func AppendUint(b []byte, v uint64) []byte {
 // calls nothing, and so needs no stack frame.
 func AppendUint24(b []byte, v uint64) []byte {
 	l := len(b)
-	d := b[l : l+24]
 	if v < 10000 {
 		e := quadLead[v]
-		binary.LittleEndian.PutUint32(d, uint32(e))
+		binary.LittleEndian.PutUint32(b[l:l+4], uint32(e))
 		return b[:l+int(e>>32)]
 	}
 	if v < 1e8 {
+		d := (*[12]byte)(b[l : l+12])
 		hi := v / 10000
 		e := quadLead[hi]
-		binary.LittleEndian.PutUint32(d, uint32(e))
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
 		n := int(e>>32) & 7
 		binary.LittleEndian.PutUint32(d[n:], quad[v-hi*10000])
 		return b[:l+n+4]
 	}
+	d := (*[24]byte)(b[l : l+24])
 	hi := v / 1e8
 	var n int
 	if hi < 10000 {
 		e := quadLead[hi]
-		binary.LittleEndian.PutUint32(d, uint32(e))
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
 		n = int(e>>32) & 7
 	} else if hi < 1e8 {
-		n = putLead8(d, uint32(hi))
+		n = putLead8((*[12]byte)(d[:12]), hi)
 	} else { // 17 to 20 digits
 		h := hi / 1e8 // < 1845
 		e := quadLead[h]
-		binary.LittleEndian.PutUint32(d, uint32(e))
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
 		n = int(e>>32) & 7
-		putPad8(d[n:], uint32(hi-h*1e8))
+		putPad8((*[8]byte)(d[n:][:8]), hi-h*1e8)
 		n += 8
 	}
-	putPad8(d[n&15:], uint32(v-hi*1e8))
+	putPad8((*[8]byte)(d[n&15:][:8]), v-hi*1e8)
 	return b[:l+n+8]
 }
 
-// putLead8 writes v < 1e8 without leading zeros at the start of d, which
-// has room for eight bytes, and returns the number of digits.
-func putLead8(d []byte, v uint32) int {
+// putLead8 writes v < 1e8 without leading zeros at the start of d and
+// returns the number of digits.
+func putLead8(d *[12]byte, v uint64) int {
 	if v < 10000 {
 		e := quadLead[v]
-		binary.LittleEndian.PutUint32(d, uint32(e))
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
 		return int(e >> 32)
 	}
 	hi := v / 10000
 	e := quadLead[hi]
-	binary.LittleEndian.PutUint32(d, uint32(e))
+	binary.LittleEndian.PutUint32(d[:], uint32(e))
 	n := int(e>>32) & 7
 	binary.LittleEndian.PutUint32(d[n:], quad[v-hi*10000])
 	return n + 4
 }
 
 // putPad8 writes v < 1e8 as eight digits with leading zeros.
-func putPad8(d []byte, v uint32) {
+func putPad8(d *[8]byte, v uint64) {
 	hi := v / 10000
-	binary.LittleEndian.PutUint64(d, uint64(quad[hi])|uint64(quad[v-hi*10000])<<32)
+	binary.LittleEndian.PutUint64(d[:], uint64(quad[hi])|uint64(quad[v-hi*10000])<<32)
 }
 
 // quad holds the four digits of every v < 10000, with leading zeros, as
