@@ -1,5 +1,7 @@
 package decoder
 
+import "net/netip"
+
 // IP protocol numbers used by the demultiplexer.
 const (
 	ipprotoHopOpts  = 0
@@ -94,8 +96,8 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	ip.spans = nil
 	if d.outermost(ip) {
 		ip.spans = &d.spans
-		if !d.opts.NoSummary {
-			d.noteAddrs(ip)
+		if !d.opts.NoSummary { // noteAddrs without a call
+			d.sum.Src, d.sum.Dst = netip.AddrFrom4([4]byte(h[12:16])), netip.AddrFrom4([4]byte(h[16:20]))
 		}
 	}
 	// TCP and UDP, most of what a firewall logs, without demux's loop.
@@ -109,10 +111,7 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 		d.noteProto(ip, ipprotoUDP)
 		return d.printUDP(b, data[hlen:], total-hlen, ip)
 	}
-	if !printsOwnAddrs(ip.proto) {
-		b = ip.appendAddrs(b)
-	}
-	return d.demux(b, data[hlen:], total-hlen, ip.proto, ip)
+	return d.demuxAddrs(b, data[hlen:], total-hlen, ip.proto, ip)
 }
 
 // printIP4Slow is printIP4Header for any packet.
@@ -218,6 +217,16 @@ func appendRequires(b []byte, proto uint8, v string) []byte {
 	b = append(b, " requires "...)
 	b = append(b, v...)
 	return append(b, "] (invalid)"...)
+}
+
+// demuxAddrs is demux after "SRC > DST: " for the protocols whose
+// printers do not print the addresses themselves: kept out of the short
+// ways of printIP4 and printIP6, which then call nothing but last.
+func (d *Decoder) demuxAddrs(b []byte, data []byte, length int, nh uint8, ip *ipInfo) []byte {
+	if !printsOwnAddrs(ip.proto) {
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data, length, nh, ip)
 }
 
 // demux is tcpdump's ip_demux_print, shared by IPv4 and IPv6. data starts

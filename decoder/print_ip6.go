@@ -1,5 +1,7 @@
 package decoder
 
+import "net/netip"
+
 // printIP6 is tcpdump 4.99.5's ip6_print with -e (no "IP6 " prefix),
 // including the walk over extension headers.
 func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
@@ -38,8 +40,8 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 	ip.spans = nil
 	if d.outermost(ip) {
 		ip.spans = &d.spans
-		if !d.opts.NoSummary {
-			d.noteAddrs(ip)
+		if !d.opts.NoSummary { // noteAddrs without a call
+			d.sum.Src, d.sum.Dst = netip.AddrFrom16([16]byte(h[8:24])), netip.AddrFrom16([16]byte(h[24:40]))
 		}
 	}
 	// TCP and UDP without demux's loop.
@@ -53,10 +55,7 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 		d.noteProto(ip, ipprotoUDP)
 		return d.printUDP(b, data[40:], total-40, ip)
 	}
-	if !printsOwnAddrs(nh) {
-		b = ip.appendAddrs(b)
-	}
-	return d.demux(b, data[40:], total-40, nh, ip)
+	return d.demuxAddrs(b, data[40:], total-40, nh, ip)
 }
 
 // isIP6Ext reports whether nh is one of the extension headers
