@@ -127,11 +127,16 @@ func (c *v6Names) append(b []byte, a []byte) []byte {
 	if cap(b)-l < ip6Room {
 		b = slices.Grow(b, ip6Room)
 	}
-	return b[:l+c.put((*[ip6Room]byte)(b[l:l+ip6Room]), [16]byte(a))]
+	return b[:l+c.put((*[ip6Room]byte)(b[l:l+ip6Room]), a)]
 }
 
-// put writes the text of a at the start of d and returns its length.
-func (c *v6Names) put(d *[ip6Room]byte, a [16]byte) int {
+// put writes the text of a at the start of d and returns its length;
+// without a table (c nil), putIPv6's.
+func (c *v6Names) put(d *[ip6Room]byte, s []byte) int {
+	a := [16]byte(s)
+	if c == nil {
+		return putIPv6(d, a)
+	}
 	h := (binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])) * 0xbf58476d1ce4e5b9
 	e := &c.slots[h>>(64-12)]
 	if e.n != 0 && e.addr == a {
@@ -147,10 +152,11 @@ func (c *v6Names) put(d *[ip6Room]byte, a [16]byte) int {
 // of d, through the table of IPv6 names for the outermost header's, and
 // returns its length.
 func (ip *ipInfo) put6(d *[ip6Room]byte, a []byte) int {
-	if s := ip.spans; s != nil && s.v6 != nil {
-		return s.v6.put(d, [16]byte(a))
+	var c *v6Names
+	if s := ip.spans; s != nil {
+		c = s.v6
 	}
-	return putIPv6(d, [16]byte(a))
+	return c.put(d, a)
 }
 
 // endpoints6Room is the room appendEndpoints6 needs past len(b): the text
