@@ -27,7 +27,8 @@ type ipInfo struct {
 	// ttl is the IPv4 TTL or the IPv6 hop limit (VRRP prints it when not 255).
 	ttl uint8
 	// spans, for the outermost header only, records where its addresses
-	// were printed, for Summary.SrcText and DstText.
+	// were printed, for Summary.SrcText and DstText; nil for an IPv4
+	// header under NoSummary (IPv6's printers need its table of names).
 	spans *addrSpans
 }
 

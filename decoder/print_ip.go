@@ -93,12 +93,12 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
 	ip.proto, ip.ttl = h[9], h[8]
 	ip.src, ip.dst = data[12:16:16], data[16:20:20]
+	// The spans only for a Summary: unlike IPv6's (whose table of names
+	// they hold), IPv4's printers need nothing else from them.
 	ip.spans = nil
-	if d.outermost(ip) {
+	if d.outermost(ip) && !d.opts.NoSummary {
 		ip.spans = &d.spans
-		if !d.opts.NoSummary { // noteAddrs without a call
-			d.sum.Src, d.sum.Dst = netip.AddrFrom4([4]byte(h[12:16])), netip.AddrFrom4([4]byte(h[16:20]))
-		}
+		d.sum.Src, d.sum.Dst = netip.AddrFrom4([4]byte(h[12:16])), netip.AddrFrom4([4]byte(h[16:20])) // noteAddrs without a call
 	}
 	// TCP and UDP, most of what a firewall logs, without demux's loop.
 	switch ip.proto {
@@ -159,11 +159,9 @@ func (d *Decoder) printIP4Slow(b []byte, data []byte, length int) []byte {
 	ip.proto, ip.ttl = data[9], data[8]
 	ip.src, ip.dst = data[12:16:16], data[16:20:20]
 	ip.spans = nil
-	if d.outermost(ip) {
+	if d.outermost(ip) && !d.opts.NoSummary { // as printIP4Header does
 		ip.spans = &d.spans
-		if !d.opts.NoSummary {
-			d.noteAddrs(ip)
-		}
+		d.noteAddrs(ip)
 	}
 	if off&0x1fff != 0 {
 		b = ip.appendAddrs(b)

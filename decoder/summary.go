@@ -54,9 +54,10 @@ func (d *Decoder) Summary() *Summary { return &d.sum }
 func (d *Decoder) outermost(ip *ipInfo) bool { return len(d.ips) > 0 && ip == &d.ips[0] }
 
 // noteAddrs records the outermost header's addresses. printIP4 and
-// printIP6 call it for the outermost header unless under NoSummary, after
-// they set its spans to d.spans (nil for the others), which has its
-// printers record where they print the addresses.
+// printIP6 record them for the outermost header unless under NoSummary,
+// after they set its spans to d.spans (nil for the others, and for IPv4
+// under NoSummary), which has its printers record where they print the
+// addresses.
 func (d *Decoder) noteAddrs(ip *ipInfo) {
 	if ip.v6 {
 		d.sum.Src = netip.AddrFrom16([16]byte(ip.src))
