@@ -171,3 +171,64 @@ func TestAppendIPv6MatchesRef(t *testing.T) {
 		}
 	}
 }
+
+// appendHexASCIIDumpRef is the byte-at-a-time dump appendHexASCIIDump
+// replaced.
+func appendHexASCIIDumpRef(b []byte, data []byte) []byte {
+	for off := 0; off < len(data); off += 16 {
+		end := min(off+16, len(data))
+		b = append(b, "\n\t0x"...)
+		b = appendHexPad(b, uint64(off), 4)
+		b = append(b, ':', ' ')
+		start := len(b)
+		for i := off; i < end; i += 2 {
+			b = append(b, ' ')
+			b = appendHexByte(b, data[i])
+			if i+1 < end {
+				b = appendHexByte(b, data[i+1])
+			}
+		}
+		for len(b)-start < 40 {
+			b = append(b, ' ')
+		}
+		b = append(b, ' ', ' ')
+		for _, c := range data[off:end] {
+			if c >= 0x21 && c <= 0x7e {
+				b = append(b, c)
+			} else {
+				b = append(b, '.')
+			}
+		}
+	}
+	return b
+}
+
+// TestHexASCIIDumpMatchesRef: the dump written in place is the
+// byte-at-a-time one for every length up to a few lines, every byte
+// value, after text of every length, and past the offset 0xffff.
+func TestHexASCIIDumpMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	check := func(pre string, data []byte) {
+		want := string(appendHexASCIIDumpRef([]byte(pre), data))
+		if got := string(appendHexASCIIDump([]byte(pre), data)); got != want {
+			t.Fatalf("% x: %q, want %q", data, got, want)
+		}
+	}
+	check("", all)
+	for n := 0; n < 70; n++ {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte(r.Uint32())
+		}
+		check(strings.Repeat("p", n%23), data)
+	}
+	big := make([]byte, 0x10000+37)
+	for i := range big {
+		big[i] = byte(r.Uint32())
+	}
+	check("x", big)
+}

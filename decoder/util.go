@@ -142,38 +142,53 @@ func appendHexDump(b []byte, data []byte) []byte {
 
 // appendHexASCIIDump appends tcpdump's hex and ASCII dump (hex_and_ascii_print,
 // -X style): the hex column padded to 40 characters, two spaces, then one
-// character a byte, 0x21-0x7e as is and '.' for anything else.
+// character a byte, 0x21-0x7e as is and '.' for anything else. Each line
+// is written in place into one reservation.
 func appendHexASCIIDump(b []byte, data []byte) []byte {
 	for off := 0; off < len(data); off += 16 {
-		end := off + 16
-		if end > len(data) {
-			end = len(data)
+		line := data[off:min(off+16, len(data))]
+		if off > 0xffff { // more than four digits of offset
+			b = append(b, "\n\t0x"...)
+			b = appendHexPad(b, uint64(off), 4)
+		} else {
+			b = append(b, '\n', '\t', '0', 'x', hexDigits[off>>12], hexDigits[off>>8&0xf], hexDigits[off>>4&0xf], hexDigits[off&0xf])
 		}
-		b = append(b, "\n\t0x"...)
-		b = appendHexPad(b, uint64(off), 4)
-		b = append(b, ':', ' ')
-		start := len(b)
-		for i := off; i < end; i += 2 {
-			b = append(b, ' ')
-			b = appendHexByte(b, data[i])
-			if i+1 < end {
-				b = appendHexByte(b, data[i+1])
-			}
+		l := len(b)
+		if cap(b)-l < 64 {
+			b = slices.Grow(b, 64)
 		}
-		for len(b)-start < 40 {
-			b = append(b, ' ')
+		d := (*[64]byte)(b[l : l+64])
+		d[0], d[1] = ':', ' '
+		p := 2
+		for i := 0; i+1 < len(line); i += 2 {
+			binary.LittleEndian.PutUint64(d[p:][:8], ' '|uint64(hexPair[line[i]])<<8|uint64(hexPair[line[i+1]])<<24)
+			p += 5
 		}
-		b = append(b, ' ', ' ')
-		for _, c := range data[off:end] {
-			if c >= 0x21 && c <= 0x7e {
-				b = append(b, c)
-			} else {
-				b = append(b, '.')
-			}
+		if len(line)%2 == 1 {
+			binary.LittleEndian.PutUint32(d[p:][:4], ' '|uint32(hexPair[line[len(line)-1]])<<8)
+			p += 3
 		}
+		for ; p < 44; p++ { // the column and the two spaces after it
+			d[p] = ' '
+		}
+		for i, c := range line {
+			d[(44+i)&63] = asciiDump[c]
+		}
+		b = b[:l+44+len(line)]
 	}
 	return b
 }
+
+// asciiDump holds the character hex_and_ascii_print shows for each byte.
+var asciiDump = func() (t [256]byte) {
+	for c := range t {
+		t[c] = '.'
+		if c >= 0x21 && c <= 0x7e {
+			t[c] = byte(c)
+		}
+	}
+	return
+}()
 
 // appendTrunc appends tcpdump's truncation marker " [|proto]".
 func appendTrunc(b []byte, proto string) []byte {
