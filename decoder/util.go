@@ -154,18 +154,19 @@ func appendHexASCIIDump(b []byte, data []byte) []byte {
 			b = append(b, '\n', '\t', '0', 'x', hexDigits[off>>12], hexDigits[off>>8&0xf], hexDigits[off>>4&0xf], hexDigits[off&0xf])
 		}
 		l := len(b)
-		if cap(b)-l < 64 {
-			b = slices.Grow(b, 64)
+		if cap(b)-l < 80 {
+			b = slices.Grow(b, 80)
 		}
-		d := (*[64]byte)(b[l : l+64])
+		d := (*[80]byte)(b[l : l+80])
 		d[0], d[1] = ':', ' '
 		p := 2
 		for i := 0; i+1 < len(line); i += 2 {
-			binary.LittleEndian.PutUint64(d[p:][:8], ' '|uint64(hexPair[line[i]])<<8|uint64(hexPair[line[i+1]])<<24)
+			// hexPairSpace's unknown top bits keep this one store.
+			binary.LittleEndian.PutUint64(d[p&63:], hexPairSpace[line[i]]|uint64(hexPair[line[i+1]])<<24)
 			p += 5
 		}
 		if len(line)%2 == 1 {
-			binary.LittleEndian.PutUint32(d[p:][:4], ' '|uint32(hexPair[line[len(line)-1]])<<8)
+			binary.LittleEndian.PutUint64(d[p&63:], hexPairSpace[line[len(line)-1]])
 			p += 3
 		}
 		for ; p < 44; p++ { // the column and the two spaces after it
@@ -178,6 +179,15 @@ func appendHexASCIIDump(b []byte, data []byte) []byte {
 	}
 	return b
 }
+
+// hexPairSpace holds a space and the two hex digits of every byte as a
+// little-endian word.
+var hexPairSpace = func() (t [256]uint64) {
+	for i := range t {
+		t[i] = ' ' | uint64(hexPair[i])<<8
+	}
+	return
+}()
 
 // asciiDump holds the character hex_and_ascii_print shows for each byte.
 var asciiDump = func() (t [256]byte) {
