@@ -90,9 +90,10 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	ip := d.newIP()
 	// Set field by field: a composite literal is built on the stack and
 	// copied.
+	proto := h[9]
 	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
-	ip.proto, ip.ttl = h[9], h[8]
-	ip.src, ip.dst = data[12:16:16], data[16:20:20]
+	ip.proto, ip.ttl = proto, h[8]
+	ip.src, ip.dst = h[12:16:16], h[16:20:20]
 	// The spans only for a Summary: unlike IPv6's (whose table of names
 	// they hold), IPv4's printers need nothing else from them.
 	ip.spans = nil
@@ -101,7 +102,7 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 		d.sum.Src, d.sum.Dst = netip.AddrFrom4([4]byte(h[12:16])), netip.AddrFrom4([4]byte(h[16:20])) // noteAddrs without a call
 	}
 	// TCP and UDP, most of what a firewall logs, without demux's loop.
-	switch ip.proto {
+	switch proto {
 	case ipprotoTCP:
 		ip.direct = true
 		d.noteProto(ip, ipprotoTCP)
@@ -111,7 +112,7 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 		d.noteProto(ip, ipprotoUDP)
 		return d.printUDP(b, data[hlen:], total-hlen, ip)
 	}
-	return d.demuxAddrs(b, data[hlen:], total-hlen, ip.proto, ip)
+	return d.demuxAddrs(b, data[hlen:], total-hlen, proto, ip)
 }
 
 // printIP4Slow is printIP4Header for any packet.

@@ -36,7 +36,7 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 	// copied.
 	ip.v6, ip.direct, ip.fragmented = true, false, false
 	ip.proto, ip.ttl = nh, h[7]
-	ip.src, ip.dst = data[8:24:24], data[24:40:40]
+	ip.src, ip.dst = h[8:24:24], h[24:40:40]
 	ip.spans = nil
 	if d.outermost(ip) {
 		ip.spans = &d.spans
