@@ -79,32 +79,42 @@ func (ip *ipInfo) appendAddrs(b []byte) []byte {
 
 // appendAddrPorts appends "SRC.SPORT > DST.DPORT: " when the protocol sits
 // directly in IP, else "SPORT > DPORT: " (tcpdump's tcpport/udpipaddr_print).
+// It calls nothing but last, and so saves nothing on the stack.
 func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
-	if ip.direct {
-		if !ip.v6 {
-			if cap(b)-len(b) < endpoints4Room {
-				b = slices.Grow(b, endpoints4Room)
-			}
-			return ip.appendEndpoints4(b, sport, dport, true)
-		}
+	switch {
+	case !ip.direct:
+		return appendPorts(b, sport, dport)
+	case ip.v6:
 		return ip.appendEndpoints6(b, sport, dport, true)
+	case cap(b)-len(b) < endpoints4Room:
+		return ip.appendEndpoints4Grow(b, sport, dport, true)
 	}
+	return ip.appendEndpoints4(b, sport, dport, true)
+}
+
+// appendPorts appends "SPORT > DPORT: ".
+func appendPorts(b []byte, sport, dport uint16) []byte {
 	b = appendUint(b, uint64(sport))
 	b = append(b, " > "...)
 	b = appendUint(b, uint64(dport))
 	return append(b, ':', ' ')
 }
 
+// appendEndpoints4Grow is appendEndpoints4 for a b without the room.
+func (ip *ipInfo) appendEndpoints4Grow(b []byte, sport, dport uint16, colon bool) []byte {
+	return ip.appendEndpoints4(slices.Grow(b, endpoints4Room), sport, dport, colon)
+}
+
 // appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
-	if !ip.v6 {
-		if cap(b)-len(b) < endpoints4Room {
-			b = slices.Grow(b, endpoints4Room)
-		}
-		return ip.appendEndpoints4(b, sport, dport, false)
+	switch {
+	case ip.v6:
+		return ip.appendEndpoints6(b, sport, dport, false)
+	case cap(b)-len(b) < endpoints4Room:
+		return ip.appendEndpoints4Grow(b, sport, dport, false)
 	}
-	return ip.appendEndpoints6(b, sport, dport, false)
+	return ip.appendEndpoints4(b, sport, dport, false)
 }
 
 // v6Names remembers the text of recently printed IPv6 addresses, as
