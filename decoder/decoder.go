@@ -132,14 +132,20 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		return b
 	}
 	d.ipDepth = 0
-	d.sum.reset()
-	d.spans = addrSpans{base: len(b), v6: d.v6}
+	if d.opts.NoSummary { // nothing reads the Summary and the spans
+		d.spans.base, d.spans.v6 = len(b), d.v6
+	} else {
+		d.sum.reset()
+		d.spans = addrSpans{base: len(b), v6: d.v6}
+	}
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
 	} else {
 		b = d.printPflog(b, data, wireLen)
 	}
-	d.sum.SrcText, d.sum.DstText = d.spans.src, d.spans.dst
+	if !d.opts.NoSummary {
+		d.sum.SrcText, d.sum.DstText = d.spans.src, d.spans.dst
+	}
 	return append(b, '\n')
 }
 

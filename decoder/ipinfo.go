@@ -9,7 +9,8 @@ import (
 
 // ipInfo describes the IP header that encloses a transport or other
 // protocol printer: what tcpdump's printers reach through ndo->ndo_... and
-// the "ip" pointer they are handed.
+// the "ip" pointer they are handed. printIP4Header and printIP6Header set
+// every field, one by one.
 type ipInfo struct {
 	v6  bool
 	src []byte // 4 or 16 bytes
@@ -26,7 +27,8 @@ type ipInfo struct {
 	// ttl is the IPv4 TTL or the IPv6 hop limit (VRRP prints it when not 255).
 	ttl uint8
 	// spans, for the outermost header only, records where its addresses
-	// were printed, for Summary.SrcText and DstText.
+	// were printed, for Summary.SrcText and DstText; nil for an IPv4
+	// header under NoSummary (IPv6's printers need its table of names).
 	spans *addrSpans
 }
 
@@ -38,35 +40,6 @@ type addrSpans struct {
 	v6       *v6Names // the Decoder's, for the outermost header's addresses
 }
 
-// appendSrc and appendDst append the header's addresses, recording where
-// the outermost header's are.
-func (ip *ipInfo) appendSrc(b []byte) []byte {
-	if ip.spans == nil {
-		return appendAddr(b, ip.src)
-	}
-	return ip.spans.appendAddr(b, ip.src, ip.v6, &ip.spans.src)
-}
-
-func (ip *ipInfo) appendDst(b []byte) []byte {
-	if ip.spans == nil {
-		return appendAddr(b, ip.dst)
-	}
-	return ip.spans.appendAddr(b, ip.dst, ip.v6, &ip.spans.dst)
-}
-
-// appendAddr appends a, through the table of IPv6 names when there is
-// one, and sets span to where it is in the record.
-func (s *addrSpans) appendAddr(b []byte, a []byte, v6 bool, span *[2]int) []byte {
-	start := len(b)
-	if v6 && s.v6 != nil {
-		b = s.v6.append(b, a)
-	} else {
-		b = appendAddr(b, a)
-	}
-	*span = [2]int{start - s.base, len(b) - s.base}
-	return b
-}
-
 // appendAddr appends one address of the enclosing IP header.
 func appendAddr(b []byte, a []byte) []byte {
 	if len(a) == 4 {
@@ -75,40 +48,73 @@ func appendAddr(b []byte, a []byte) []byte {
 	return appendIPv6(b, a)
 }
 
-// appendAddrs appends "SRC > DST: ".
+// appendAddrs appends "SRC > DST: ", written in place into one
+// reservation.
 func (ip *ipInfo) appendAddrs(b []byte) []byte {
-	b = ip.appendSrc(b)
-	b = append(b, " > "...)
-	b = ip.appendDst(b)
-	return append(b, ':', ' ')
+	l := len(b)
+	if cap(b)-l < endpoints6Room {
+		b = slices.Grow(b, endpoints6Room)
+	}
+	d := (*[endpoints6Room]byte)(b[l : l+endpoints6Room])
+	var srcEnd, dstStart, dstEnd int
+	if ip.v6 {
+		srcEnd = ip.put6((*[ip6Room]byte)(d[:ip6Room]), ip.src) & 63 // at most 39
+		binary.LittleEndian.PutUint32(d[srcEnd:][:4], ' '|'>'<<8|' '<<16)
+		dstStart = srcEnd + 3
+		dstEnd = (dstStart + ip.put6((*[ip6Room]byte)(d[dstStart:][:ip6Room]), ip.dst)) & 127
+	} else {
+		srcEnd = (putIPv4((*[20]byte)(d[:20]), ip.src) - 1) & 15 // without the dot
+		binary.LittleEndian.PutUint32(d[srcEnd:][:4], ' '|'>'<<8|' '<<16)
+		dstStart = srcEnd + 3
+		dstEnd = (dstStart + putIPv4((*[20]byte)(d[dstStart:][:20]), ip.dst) - 1) & 63
+	}
+	binary.LittleEndian.PutUint16(d[dstEnd:][:2], ':'|' '<<8)
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd}
+		sp.dst = [2]int{base + dstStart, base + dstEnd}
+	}
+	return b[:l+dstEnd+2]
 }
 
 // appendAddrPorts appends "SRC.SPORT > DST.DPORT: " when the protocol sits
 // directly in IP, else "SPORT > DPORT: " (tcpdump's tcpport/udpipaddr_print).
+// It calls nothing but last, and so saves nothing on the stack.
 func (ip *ipInfo) appendAddrPorts(b []byte, sport, dport uint16) []byte {
-	if ip.direct {
-		b = ip.appendEndpoints(b, sport, dport)
-		return append(b, ':', ' ')
+	switch {
+	case !ip.direct:
+		return appendPorts(b, sport, dport)
+	case ip.v6:
+		return ip.appendEndpoints6(b, sport, dport, true)
+	case cap(b)-len(b) < endpoints4Room:
+		return ip.appendEndpoints4Grow(b, sport, dport, true)
 	}
+	return ip.appendEndpoints4(b, sport, dport, true)
+}
+
+// appendPorts appends "SPORT > DPORT: ".
+func appendPorts(b []byte, sport, dport uint16) []byte {
 	b = appendUint(b, uint64(sport))
 	b = append(b, " > "...)
 	b = appendUint(b, uint64(dport))
 	return append(b, ':', ' ')
 }
 
+// appendEndpoints4Grow is appendEndpoints4 for a b without the room.
+func (ip *ipInfo) appendEndpoints4Grow(b []byte, sport, dport uint16, colon bool) []byte {
+	return ip.appendEndpoints4(slices.Grow(b, endpoints4Room), sport, dport, colon)
+}
+
 // appendEndpoints appends "SRC.SPORT > DST.DPORT" whatever encloses the
 // protocol (SCTP and DCCP always print the addresses).
 func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
-	if len(ip.src) == 4 && len(ip.dst) == 4 {
-		return ip.appendEndpoints4(b, sport, dport)
+	switch {
+	case ip.v6:
+		return ip.appendEndpoints6(b, sport, dport, false)
+	case cap(b)-len(b) < endpoints4Room:
+		return ip.appendEndpoints4Grow(b, sport, dport, false)
 	}
-	b = ip.appendSrc(b)
-	b = append(b, '.')
-	b = appendUint(b, uint64(sport))
-	b = append(b, " > "...)
-	b = ip.appendDst(b)
-	b = append(b, '.')
-	return appendUint(b, uint64(dport))
+	return ip.appendEndpoints4(b, sport, dport, false)
 }
 
 // v6Names remembers the text of recently printed IPv6 addresses, as
@@ -122,71 +128,116 @@ type v6Names struct {
 
 type v6Name struct {
 	addr [16]byte
-	n    uint8 // text length; 0: empty
-	text [39]byte
+	text [40]byte // the text (at most 39 bytes), copied whole
+	n    uint8    // text length; 0: empty
 }
 
-// append appends the text of the 16-byte address a.
+// append appends the text of the 16-byte address a (what put writes).
 func (c *v6Names) append(b []byte, a []byte) []byte {
-	k := [16]byte(a)
-	h := (binary.LittleEndian.Uint64(k[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(k[8:])) * 0xbf58476d1ce4e5b9
-	e := &c.slots[h>>(64-12)]
-	if e.n != 0 && e.addr == k {
-		return append(b, e.text[:e.n]...)
+	l := len(b)
+	if cap(b)-l < ip6Room {
+		b = slices.Grow(b, ip6Room)
 	}
-	start := len(b)
-	b = appendIPv6(b, a)
-	if n := len(b) - start; n <= len(e.text) {
-		e.addr = k
-		e.n = uint8(copy(e.text[:], b[start:]))
-	}
-	return b
+	return b[:l+c.put((*[ip6Room]byte)(b[l:l+ip6Room]), a)]
 }
 
-// appendEndpoints4 is appendEndpoints for IPv4, written in place into
-// one reservation: "a.b.c.d.SPORT > e.f.g.h.DPORT" is at most 49 bytes.
-func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16) []byte {
-	l := len(b)
-	if cap(b)-l < 64 {
-		b = slices.Grow(b, 64)
+// put writes the text of a at the start of d and returns its length;
+// without a table (c nil), putIPv6's.
+func (c *v6Names) put(d *[ip6Room]byte, s []byte) int {
+	a := [16]byte(s)
+	if c == nil {
+		return putIPv6(d, a)
 	}
-	d := b[l : l+64]
-	p := putIPv4(d, ip.src)
-	d[p] = '.'
-	p++
-	p += putPort(d[p:], sport)
-	srcEnd := p
-	d[p], d[p+1], d[p+2] = ' ', '>', ' '
-	p += 3
-	dstStart := p
-	p += putIPv4(d[p:], ip.dst)
-	dstEnd := p
-	d[p] = '.'
-	p++
-	p += putPort(d[p:], dport)
-	if ip.spans != nil {
-		base := l - ip.spans.base
-		srcLen := srcEnd - 1 - decimalLen16(sport)
-		ip.spans.src = [2]int{base, base + srcLen}
-		ip.spans.dst = [2]int{base + dstStart, base + dstEnd}
+	h := (binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])) * 0xbf58476d1ce4e5b9
+	e := &c.slots[h>>(64-12)]
+	if e.n != 0 && e.addr == a {
+		*(*[40]byte)(d[:40]) = e.text
+		return int(e.n)
+	}
+	n := putIPv6(d, a)
+	e.addr, e.text, e.n = a, [40]byte(d[:40]), uint8(n)
+	return n
+}
+
+// put6 writes the text of the IPv6 address a of the header at the start
+// of d, through the table of IPv6 names for the outermost header's, and
+// returns its length.
+func (ip *ipInfo) put6(d *[ip6Room]byte, a []byte) int {
+	var c *v6Names
+	if s := ip.spans; s != nil {
+		c = s.v6
+	}
+	return c.put(d, a)
+}
+
+// endpoints6Room is the room appendEndpoints6 needs past len(b): the text
+// is at most 95 bytes, the stores' positions are masked to prove them in
+// bounds.
+const endpoints6Room = 136
+
+// appendEndpoints6 is appendEndpoints for IPv6, with ": " after it when
+// colon is set, written in place into one reservation.
+func (ip *ipInfo) appendEndpoints6(b []byte, sport, dport uint16, colon bool) []byte {
+	l := len(b)
+	if cap(b)-l < endpoints6Room {
+		b = slices.Grow(b, endpoints6Room)
+	}
+	d := (*[endpoints6Room]byte)(b[l : l+endpoints6Room])
+	srcEnd := ip.put6((*[ip6Room]byte)(d[:ip6Room]), ip.src) & 63 // at most 39
+	d[srcEnd] = '.'
+	p := srcEnd + 1 + numfmt.PutPort((*[5]byte)(d[srcEnd+1:][:5]), sport)
+	binary.LittleEndian.PutUint32(d[p&63:][:4], ' '|'>'<<8|' '<<16)
+	dstStart := (p + 3) & 63 // at most 48
+	dstEnd := (dstStart + ip.put6((*[ip6Room]byte)(d[dstStart:][:ip6Room]), ip.dst)) & 127
+	d[dstEnd] = '.'
+	p = dstEnd + 1 + numfmt.PutPort((*[5]byte)(d[dstEnd+1:][:5]), dport)
+	if colon {
+		binary.LittleEndian.PutUint16(d[p&127:][:2], ':'|' '<<8)
+		p += 2
+	}
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd}
+		sp.dst = [2]int{base + dstStart, base + dstEnd}
 	}
 	return b[:l+p]
 }
 
-// putPort writes v at the start of d (which has room for 5 digits) and
-// returns the number of digits.
-func putPort(d []byte, v uint16) int { return numfmt.PutSmall(d, uint32(v)) }
+// endpoints4Room is the room appendEndpoints4 needs past len(b): the
+// text is at most 51 bytes, the stores' positions are masked to prove
+// them in bounds.
+const endpoints4Room = 80
 
-func decimalLen16(v uint16) int {
-	switch {
-	case v >= 10000:
-		return 5
-	case v >= 1000:
-		return 4
-	case v >= 100:
-		return 3
-	case v >= 10:
-		return 2
+// appendEndpoints4 is appendEndpoints for IPv4, with ": " after it when
+// colon is set, for a b with endpoints4Room bytes of room: each octet with
+// its dot is one 4-byte store, each port one or two, " > " one. It calls
+// nothing, and so saves nothing on the stack.
+func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16, colon bool) []byte {
+	l := len(b)
+	d := (*[endpoints4Room]byte)(b[l : l+endpoints4Room])
+	src, dst := ip.src[:4], ip.dst[:4]
+	s := (*[20]byte)(d[:20])
+	p := putOctet(s, 0, src[0])
+	p = putOctet(s, p, src[1])
+	p = putOctet(s, p, src[2])
+	srcEnd := putOctet(s, p, src[3]) // with the dot: at most 16
+	p = srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
+	binary.LittleEndian.PutUint32(d[p&31:][:4], ' '|'>'<<8|' '<<16)
+	dstStart := (p + 3) & 31 // at most 24
+	s = (*[20]byte)(d[dstStart:][:20])
+	p = putOctet(s, 0, dst[0])
+	p = putOctet(s, p, dst[1])
+	p = putOctet(s, p, dst[2])
+	dstEnd := dstStart + putOctet(s, p, dst[3]) // with the dot
+	p = dstEnd + numfmt.PutPort((*[5]byte)(d[dstEnd&63:][:5]), dport)
+	if colon {
+		binary.LittleEndian.PutUint16(d[p&63:][:2], ':'|' '<<8)
+		p += 2
 	}
-	return 1
+	if sp := ip.spans; sp != nil {
+		base := l - sp.base
+		sp.src = [2]int{base, base + srcEnd - 1}
+		sp.dst = [2]int{base + dstStart, base + dstEnd - 1}
+	}
+	return b[:l+p]
 }

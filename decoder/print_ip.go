@@ -1,5 +1,7 @@
 package decoder
 
+import "net/netip"
+
 // IP protocol numbers used by the demultiplexer.
 const (
 	ipprotoHopOpts  = 0
@@ -68,8 +70,53 @@ func (d *Decoder) printIP4(b []byte, data []byte, length int) []byte {
 	return b
 }
 
-// printIP4Header is printIP4; the caller restores d.ipDepth.
+// printIP4Header is printIP4; the caller restores d.ipDepth. This is the
+// common case, a whole unfragmented header of the length the packet
+// says; printIP4Slow handles every packet.
 func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
+	if len(data) < 20 || length < 20 {
+		return d.printIP4Slow(b, data, length)
+	}
+	h := (*[20]byte)(data)
+	hlen := int(h[0]&0x0f) * 4
+	total := int(be16(h[2:]))
+	off := be16(h[6:])
+	if h[0]>>4 != 4 || hlen < 20 || total > length || total < hlen || len(data) < hlen || off&0x1fff != 0 {
+		return d.printIP4Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	ip := d.newIP()
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	proto := h[9]
+	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
+	ip.proto, ip.ttl = proto, h[8]
+	ip.src, ip.dst = h[12:16:16], h[16:20:20]
+	// The spans only for a Summary: unlike IPv6's (whose table of names
+	// they hold), IPv4's printers need nothing else from them.
+	ip.spans = nil
+	if d.outermost(ip) && !d.opts.NoSummary {
+		ip.spans = &d.spans
+		d.sum.Src, d.sum.Dst = netip.AddrFrom4([4]byte(h[12:16])), netip.AddrFrom4([4]byte(h[16:20])) // noteAddrs without a call
+	}
+	// TCP and UDP, most of what a firewall logs, without demux's loop.
+	switch proto {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[hlen:], total-hlen, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[hlen:], total-hlen, ip)
+	}
+	return d.demuxAddrs(b, data[hlen:], total-hlen, proto, ip)
+}
+
+// printIP4Slow is printIP4Header for any packet.
+func (d *Decoder) printIP4Slow(b []byte, data []byte, length int) []byte {
 	if length < 20 {
 		return appendInvalidCheck(b, "length", uint64(length), "<", 20)
 	}
@@ -107,14 +154,16 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	}
 	off := be16(data[6:])
 	ip := d.newIP()
-	*ip = ipInfo{
-		src:        data[12:16],
-		dst:        data[16:20],
-		proto:      data[9],
-		ttl:        data[8],
-		fragmented: off&0x2000 != 0,
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = false, false, off&0x2000 != 0
+	ip.proto, ip.ttl = data[9], data[8]
+	ip.src, ip.dst = data[12:16:16], data[16:20:20]
+	ip.spans = nil
+	if d.outermost(ip) && !d.opts.NoSummary { // as printIP4Header does
+		ip.spans = &d.spans
+		d.noteAddrs(ip)
 	}
-	d.noteIP(ip)
 	if off&0x1fff != 0 {
 		b = ip.appendAddrs(b)
 		b = append(b, "ip-proto-"...)
@@ -130,6 +179,17 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 		b = appendUint(b, uint64(hlen))
 		b = append(b, ")]"...)
 		return appendTrunc(b, "ip")
+	}
+	// TCP and UDP, most of what a firewall logs, without demux's loop.
+	switch ip.proto {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[hlen:], total-hlen, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[hlen:], total-hlen, ip)
 	}
 	return d.demux(b, data[hlen:], total-hlen, ip.proto, ip)
 }
@@ -156,6 +216,16 @@ func appendRequires(b []byte, proto uint8, v string) []byte {
 	b = append(b, " requires "...)
 	b = append(b, v...)
 	return append(b, "] (invalid)"...)
+}
+
+// demuxAddrs is demux after "SRC > DST: " for the protocols whose
+// printers do not print the addresses themselves: kept out of the short
+// ways of printIP4 and printIP6, which then call nothing but last.
+func (d *Decoder) demuxAddrs(b []byte, data []byte, length int, nh uint8, ip *ipInfo) []byte {
+	if !printsOwnAddrs(ip.proto) {
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data, length, nh, ip)
 }
 
 // demux is tcpdump's ip_demux_print, shared by IPv4 and IPv6. data starts

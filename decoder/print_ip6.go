@@ -1,5 +1,7 @@
 package decoder
 
+import "net/netip"
+
 // printIP6 is tcpdump 4.99.5's ip6_print with -e (no "IP6 " prefix),
 // including the walk over extension headers.
 func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
@@ -13,8 +15,61 @@ func (d *Decoder) printIP6(b []byte, data []byte, length int) []byte {
 	return b
 }
 
-// printIP6Header is printIP6; the caller restores d.ipDepth.
+// printIP6Header is printIP6; the caller restores d.ipDepth. This is the
+// common case, a whole header of the length the packet says without
+// extension headers; printIP6Slow handles every packet.
 func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
+	if len(data) < 40 || length < 40 {
+		return d.printIP6Slow(b, data, length)
+	}
+	h := (*[40]byte)(data)
+	total := int(be16(h[4:])) + 40
+	nh := h[6]
+	if h[0]>>4 != 6 || total == 40 || total > length || isIP6Ext(nh) {
+		return d.printIP6Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	ip := d.newIP()
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = true, false, false
+	ip.proto, ip.ttl = nh, h[7]
+	ip.src, ip.dst = h[8:24:24], h[24:40:40]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary { // noteAddrs without a call
+			d.sum.Src, d.sum.Dst = netip.AddrFrom16([16]byte(h[8:24])), netip.AddrFrom16([16]byte(h[24:40]))
+		}
+	}
+	// TCP and UDP without demux's loop.
+	switch nh {
+	case ipprotoTCP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoTCP)
+		return d.printTCP(b, data[40:], total-40, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		d.noteProto(ip, ipprotoUDP)
+		return d.printUDP(b, data[40:], total-40, ip)
+	}
+	return d.demuxAddrs(b, data[40:], total-40, nh, ip)
+}
+
+// isIP6Ext reports whether nh is one of the extension headers
+// printIP6Slow walks.
+func isIP6Ext(nh uint8) bool {
+	switch nh {
+	case ipprotoHopOpts, ipprotoDstOpts, ipprotoFragment, ipprotoMobility, ipprotoMobOld, ipprotoRouting:
+		return true
+	}
+	return false
+}
+
+// printIP6Slow is printIP6Header for any packet.
+func (d *Decoder) printIP6Slow(b []byte, data []byte, length int) []byte {
 	if length < 40 {
 		return appendInvalidCheck(b, "length", uint64(length), "<", 40)
 	}
@@ -48,8 +103,18 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 		return appendTrunc(b, "ip6")
 	}
 	ip := d.newIP()
-	*ip = ipInfo{v6: true, src: data[8:24], dst: data[24:40], proto: data[6], ttl: data[7]}
-	d.noteIP(ip)
+	// Set field by field: a composite literal is built on the stack and
+	// copied.
+	ip.v6, ip.direct, ip.fragmented = true, false, false
+	ip.proto, ip.ttl = data[6], data[7]
+	ip.src, ip.dst = data[8:24:24], data[24:40:40]
+	ip.spans = nil
+	if d.outermost(ip) {
+		ip.spans = &d.spans
+		if !d.opts.NoSummary {
+			d.noteAddrs(ip)
+		}
+	}
 	nh := ip.proto
 	if !printsOwnAddrs(nh) {
 		b = ip.appendAddrs(b)
@@ -121,7 +186,19 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 				rest = 0
 				data = data[:40]
 			}
-			return d.demux(b, data[min(off, len(data)):], rest, nh, ip)
+			data = data[min(off, len(data)):]
+			// TCP and UDP without demux's loop.
+			switch nh {
+			case ipprotoTCP:
+				ip.direct = nh == ip.proto
+				d.noteProto(ip, ipprotoTCP)
+				return d.printTCP(b, data, rest, ip)
+			case ipprotoUDP:
+				ip.direct = nh == ip.proto
+				d.noteProto(ip, ipprotoUDP)
+				return d.printUDP(b, data, rest, ip)
+			}
+			return d.demux(b, data, rest, nh, ip)
 		}
 		if !ok {
 			return b

@@ -56,16 +56,12 @@ func (d *Decoder) Summary() *Summary { return &d.sum }
 // outermost reports whether ip is the outermost IP header of the packet.
 func (d *Decoder) outermost(ip *ipInfo) bool { return len(d.ips) > 0 && ip == &d.ips[0] }
 
-// noteIP records the outermost header's addresses, and has its printers
-// record where they print them.
-func (d *Decoder) noteIP(ip *ipInfo) {
-	if !d.outermost(ip) {
-		return
-	}
-	ip.spans = &d.spans
-	if d.opts.NoSummary {
-		return
-	}
+// noteAddrs records the outermost header's addresses. printIP4 and
+// printIP6 record them for the outermost header unless under NoSummary,
+// after they set its spans to d.spans (nil for the others, and for IPv4
+// under NoSummary), which has its printers record where they print the
+// addresses.
+func (d *Decoder) noteAddrs(ip *ipInfo) {
 	if ip.v6 {
 		d.sum.Src = netip.AddrFrom16([16]byte(ip.src))
 		d.sum.Dst = netip.AddrFrom16([16]byte(ip.dst))

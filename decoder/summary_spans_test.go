@@ -115,3 +115,108 @@ func TestIPv4AndPortsInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpoints4SpansAndColon: appendAddrPorts and appendEndpoints on
+// IPv4 headers give the text the address and number printers give, with
+// the spans of the addresses in it, after text of every length already in
+// the buffer (so the stores land at every alignment), for the longest and
+// shortest addresses and ports and random ones.
+func TestEndpoints4SpansAndColon(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	addrs := [][]byte{{255, 255, 255, 255}, {0, 0, 0, 0}, {1, 2, 3, 4}, {100, 10, 1, 200}}
+	ports := []uint16{0, 9, 10, 99, 100, 9999, 10000, 65535}
+	for i := range 20000 {
+		src, dst := addrs[i%len(addrs)], addrs[i/len(addrs)%len(addrs)]
+		sp, dp := ports[i%len(ports)], ports[i/3%len(ports)]
+		if i >= 1000 {
+			src = []byte{byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32())}
+			dst = []byte{byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32())}
+			sp, dp = uint16(r.Uint32()), uint16(r.Uint32()>>r.IntN(16))
+		}
+		pre := strings.Repeat("p", i%37)
+		srcText, dstText := string(appendIPv4(nil, src)), string(appendIPv4(nil, dst))
+		want := pre + srcText + "." + strconv.Itoa(int(sp)) + " > " + dstText + "." + strconv.Itoa(int(dp))
+		for _, colon := range []bool{false, true} {
+			var spans addrSpans
+			spans.base = i % 5
+			ip := &ipInfo{src: src, dst: dst, direct: true, spans: &spans}
+			b := make([]byte, len(pre), len(pre)+i%90)
+			copy(b, pre)
+			w := want
+			if colon {
+				b = ip.appendAddrPorts(b, sp, dp)
+				w += ": "
+			} else {
+				b = ip.appendEndpoints(b, sp, dp)
+			}
+			if string(b) != w {
+				t.Fatalf("%q, want %q", b, w)
+			}
+			s0 := len(pre) - spans.base
+			d0 := s0 + len(srcText) + 1 + len(strconv.Itoa(int(sp))) + 3
+			if spans.src != [2]int{s0, s0 + len(srcText)} || spans.dst != [2]int{d0, d0 + len(dstText)} {
+				t.Fatalf("%q: spans %v %v, want %v %v", b, spans.src, spans.dst,
+					[2]int{s0, s0 + len(srcText)}, [2]int{d0, d0 + len(dstText)})
+			}
+		}
+	}
+}
+
+// TestEndpoints6SpansAndColon is TestEndpoints4SpansAndColon for IPv6,
+// with and without the table of IPv6 names (the outermost header's and
+// a tunnel's), for the longest texts and embedded IPv4 ones.
+func TestEndpoints6SpansAndColon(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 44))
+	long := []byte{0xff, 0xff, 0x12, 0x34, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xfe, 0xdc, 0xba, 0x98}
+	zero := make([]byte, 16)
+	v4 := []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 255, 255, 255, 255}
+	addrs := [][]byte{long, zero, v4}
+	ports := []uint16{0, 9, 10, 99, 100, 9999, 10000, 65535}
+	var names v6Names
+	for i := range 20000 {
+		src, dst := addrs[i%len(addrs)], addrs[i/len(addrs)%len(addrs)]
+		sp, dp := ports[i%len(ports)], ports[i/3%len(ports)]
+		if i >= 1000 {
+			src, dst = make([]byte, 16), make([]byte, 16)
+			for j := range 16 {
+				if r.IntN(3) > 0 {
+					src[j], dst[j] = byte(r.Uint32()), byte(r.Uint32())
+				}
+			}
+			sp, dp = uint16(r.Uint32()), uint16(r.Uint32()>>r.IntN(16))
+		}
+		pre := strings.Repeat("p", i%37)
+		srcText, dstText := string(appendIPv6Ref(nil, src)), string(appendIPv6Ref(nil, dst))
+		want := pre + srcText + "." + strconv.Itoa(int(sp)) + " > " + dstText + "." + strconv.Itoa(int(dp))
+		for k := range 4 {
+			colon, outer := k&1 != 0, k&2 != 0
+			ip := &ipInfo{v6: true, src: src, dst: dst, direct: true}
+			var spans addrSpans
+			if outer {
+				spans = addrSpans{base: i % 5, v6: &names}
+				ip.spans = &spans
+			}
+			b := make([]byte, len(pre), len(pre)+i%150)
+			copy(b, pre)
+			w := want
+			if colon {
+				b = ip.appendAddrPorts(b, sp, dp)
+				w += ": "
+			} else {
+				b = ip.appendEndpoints(b, sp, dp)
+			}
+			if string(b) != w {
+				t.Fatalf("%q, want %q", b, w)
+			}
+			if !outer {
+				continue
+			}
+			s0 := len(pre) - spans.base
+			d0 := s0 + len(srcText) + 1 + len(strconv.Itoa(int(sp))) + 3
+			if spans.src != [2]int{s0, s0 + len(srcText)} || spans.dst != [2]int{d0, d0 + len(dstText)} {
+				t.Fatalf("%q: spans %v %v, want %v %v", b, spans.src, spans.dst,
+					[2]int{s0, s0 + len(srcText)}, [2]int{d0, d0 + len(dstText)})
+			}
+		}
+	}
+}

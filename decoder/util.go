@@ -2,6 +2,7 @@ package decoder
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 
 	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
@@ -14,7 +15,12 @@ import (
 const hexDigits = "0123456789abcdef"
 
 // appendUint appends v in decimal.
-func appendUint(b []byte, v uint64) []byte { return numfmt.AppendUint(b, v) }
+func appendUint(b []byte, v uint64) []byte {
+	if cap(b)-len(b) < 24 {
+		b = append(b, make([]byte, 24)...)[:len(b)]
+	}
+	return numfmt.AppendUint24(b, v)
+}
 
 // appendInt appends v in decimal with a leading '-' when negative.
 func appendInt(b []byte, v int64) []byte {
@@ -136,38 +142,63 @@ func appendHexDump(b []byte, data []byte) []byte {
 
 // appendHexASCIIDump appends tcpdump's hex and ASCII dump (hex_and_ascii_print,
 // -X style): the hex column padded to 40 characters, two spaces, then one
-// character a byte, 0x21-0x7e as is and '.' for anything else.
+// character a byte, 0x21-0x7e as is and '.' for anything else. Each line
+// is written in place into one reservation.
 func appendHexASCIIDump(b []byte, data []byte) []byte {
 	for off := 0; off < len(data); off += 16 {
-		end := off + 16
-		if end > len(data) {
-			end = len(data)
+		line := data[off:min(off+16, len(data))]
+		if off > 0xffff { // more than four digits of offset
+			b = append(b, "\n\t0x"...)
+			b = appendHexPad(b, uint64(off), 4)
+		} else {
+			b = append(b, '\n', '\t', '0', 'x', hexDigits[off>>12], hexDigits[off>>8&0xf], hexDigits[off>>4&0xf], hexDigits[off&0xf])
 		}
-		b = append(b, "\n\t0x"...)
-		b = appendHexPad(b, uint64(off), 4)
-		b = append(b, ':', ' ')
-		start := len(b)
-		for i := off; i < end; i += 2 {
-			b = append(b, ' ')
-			b = appendHexByte(b, data[i])
-			if i+1 < end {
-				b = appendHexByte(b, data[i+1])
-			}
+		l := len(b)
+		if cap(b)-l < 80 {
+			b = slices.Grow(b, 80)
 		}
-		for len(b)-start < 40 {
-			b = append(b, ' ')
+		d := (*[80]byte)(b[l : l+80])
+		d[0], d[1] = ':', ' '
+		p := 2
+		for i := 0; i+1 < len(line); i += 2 {
+			// hexPairSpace's unknown top bits keep this one store.
+			binary.LittleEndian.PutUint64(d[p&63:], hexPairSpace[line[i]]|uint64(hexPair[line[i+1]])<<24)
+			p += 5
 		}
-		b = append(b, ' ', ' ')
-		for _, c := range data[off:end] {
-			if c >= 0x21 && c <= 0x7e {
-				b = append(b, c)
-			} else {
-				b = append(b, '.')
-			}
+		if len(line)%2 == 1 {
+			binary.LittleEndian.PutUint64(d[p&63:], hexPairSpace[line[len(line)-1]])
+			p += 3
 		}
+		for ; p < 44; p++ { // the column and the two spaces after it
+			d[p] = ' '
+		}
+		for i, c := range line {
+			d[(44+i)&63] = asciiDump[c]
+		}
+		b = b[:l+44+len(line)]
 	}
 	return b
 }
+
+// hexPairSpace holds a space and the two hex digits of every byte as a
+// little-endian word.
+var hexPairSpace = func() (t [256]uint64) {
+	for i := range t {
+		t[i] = ' ' | uint64(hexPair[i])<<8
+	}
+	return
+}()
+
+// asciiDump holds the character hex_and_ascii_print shows for each byte.
+var asciiDump = func() (t [256]byte) {
+	for c := range t {
+		t[c] = '.'
+		if c >= 0x21 && c <= 0x7e {
+			t[c] = byte(c)
+		}
+	}
+	return
+}()
 
 // appendTrunc appends tcpdump's truncation marker " [|proto]".
 func appendTrunc(b []byte, proto string) []byte {
@@ -183,15 +214,15 @@ func be32(b []byte) uint32 {
 }
 
 // octetDot holds, for every byte value, its decimal text followed by a
-// dot as a little-endian word, the digits first, in the low 32 bits, and
-// the text's length without the dot above them. "255." fills the word: a
-// dotted quad is two 8-byte words, each put together from two entries.
-var octetDot = func() (t [256]uint64) {
+// dot as a little-endian word, the digits first ("255." fills it), and
+// octetLen the text's length with the dot: a dotted quad is four 4-byte
+// stores, each past the one before.
+var octetDot, octetLen = func() (t [256]uint32, n [256]uint8) {
 	for v := 0; v < 256; v++ {
 		var w [4]byte
-		d := append(appendUint(nil, uint64(v)), '.')
+		d := append(numfmt.AppendUint(nil, uint64(v)), '.')
 		copy(w[:], d)
-		t[v] = uint64(binary.LittleEndian.Uint32(w[:])) | uint64(len(d)-1)<<32
+		t[v], n[v] = binary.LittleEndian.Uint32(w[:]), uint8(len(d))
 	}
 	return
 }()
@@ -199,90 +230,100 @@ var octetDot = func() (t [256]uint64) {
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
 	l := len(b)
-	if cap(b)-l < 16 {
-		b = slices.Grow(b, 16)
+	if cap(b)-l < 20 {
+		b = slices.Grow(b, 20)
 	}
-	return b[:l+putIPv4(b[l:l+16], a)]
+	return b[:l+putIPv4((*[20]byte)(b[l:l+20]), a)-1]
 }
 
-// putIPv4 writes the dotted quad of a at the start of d, which has room
-// for 16 bytes, and returns its length.
-func putIPv4(d []byte, a []byte) int {
+// putIPv4 writes the dotted quad of a and a dot after it at the start of
+// d and returns its length with the dot (at most 16; the stores may
+// write up to 19 bytes).
+func putIPv4(d *[20]byte, a []byte) int {
 	_ = a[3]
-	_ = d[15]
-	e0, e1, e2, e3 := octetDot[a[0]], octetDot[a[1]], octetDot[a[2]], octetDot[a[3]]
-	n0, n2 := e0>>32+1, e2>>32+1 // with their dots: at most 4
-	// "a.b." and "c.d." (with a dot after d that the length leaves out).
-	w0 := uint64(uint32(e0)) | uint64(uint32(e1))<<(8*n0&63)
-	w1 := uint64(uint32(e2)) | uint64(uint32(e3))<<(8*n2&63)
-	p := int(n0+e1>>32+1) & 15 // at most 8
-	binary.LittleEndian.PutUint64(d, w0)
-	binary.LittleEndian.PutUint64(d[p:], w1)
-	return p + int(n2+e3>>32)
+	p := putOctet(d, 0, a[0])
+	p = putOctet(d, p, a[1])
+	p = putOctet(d, p, a[2])
+	return putOctet(d, p, a[3])
 }
+
+// putOctet writes o and a dot at d[p] (p < 16: it follows at most three
+// octets) with one 4-byte store and returns the position after the dot.
+func putOctet(d *[20]byte, p int, o byte) int {
+	binary.LittleEndian.PutUint32(d[p&15:], octetDot[o])
+	return p + int(octetLen[o])
+}
+
+// ip6Room is the room putIPv6 needs: the text is at most 39 bytes, the
+// stores' positions are masked to prove them in bounds.
+const ip6Room = 72
 
 // appendIPv6 appends a 16-byte IPv6 address the way tcpdump's own
 // formatter prints it: the first longest run of two or more zero groups
 // becomes "::", groups in lowercase hex without leading zeros, and the
 // last 32 bits dotted for ::a.b.c.d and ::ffff:a.b.c.d.
 func appendIPv6(b []byte, a []byte) []byte {
-	_ = a[15]
-	var g [8]uint16
-	zero := 0 // bit i: group i is zero
-	for i := range g {
-		g[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
-		if g[i] == 0 {
-			zero |= 1 << i
-		}
-	}
-	run := ip6ZeroRun[zero&0xff]
-	best, bestLen := int(run>>4), int(run&0xf)
-	if bestLen == 0 {
-		best = -1
-	}
-	// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts the
-	// address and is exactly 6 groups, or 5 followed by ffff.
-	if best == 0 && (bestLen == 6 || (bestLen == 5 && g[5] == 0xffff)) {
-		b = append(b, ':', ':')
-		if bestLen == 5 {
-			b = append(b, "ffff:"...)
-		}
-		return appendIPv4(b, a[12:16])
-	}
 	l := len(b)
-	if cap(b)-l < 40 {
-		b = slices.Grow(b, 40)
+	if cap(b)-l < ip6Room {
+		b = slices.Grow(b, ip6Room)
 	}
-	d := b[l : l+40]
+	return b[:l+putIPv6((*[ip6Room]byte)(b[l:l+ip6Room]), [16]byte(a))]
+}
+
+// putIPv6 writes the text of a as appendIPv6 does at the start of d and
+// returns its length. Each group is one store, of its digits and a colon.
+func putIPv6(d *[ip6Room]byte, a [16]byte) int {
+	run := ip6ZeroRun[zeroGroups(binary.LittleEndian.Uint64(a[:8]))|zeroGroups(binary.LittleEndian.Uint64(a[8:]))<<4]
+	best, end := int(run>>4), int(run>>4+run&0xf) // the "::" groups
+	if run == 0 {
+		best, end = 8, 8 // none
+	} else if best == 0 && (end == 6 || end == 5 && a[10]&a[11] == 0xff) {
+		// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts
+		// the address and is exactly 6 groups, or 5 followed by ffff.
+		binary.LittleEndian.PutUint64(d[:8], ':'|':'<<8|'f'<<16|'f'<<24|'f'<<32|'f'<<40|':'<<48)
+		p := 2
+		if end == 5 {
+			p = 7
+		}
+		return p - 1 + putIPv4((*[20]byte)(d[p:][:20]), a[12:16])
+	}
 	p := 0
-	for i := 0; i < 8; i++ {
-		if i == best {
-			d[p], d[p+1] = ':', ':'
-			p += 2
-			i += bestLen - 1
-			continue
-		}
-		if i > 0 && i != best+bestLen {
-			d[p] = ':'
-			p++
-		}
-		// The group's digits as one 4-byte store (d has room past the
-		// last group's).
-		v := g[i]
-		w, n := uint32(hexPair[v>>8])|uint32(hexPair[v&0xff])<<16, 4
-		switch {
-		case v >= 0x1000:
-		case v >= 0x100:
-			w, n = uint32(hexDigits[v>>8&0xf])|uint32(hexPair[v&0xff])<<8, 3
-		case v >= 0x10:
-			w, n = uint32(hexPair[v&0xff]), 2
-		default:
-			w, n = uint32(hexDigits[v&0xf]), 1
-		}
-		binary.LittleEndian.PutUint32(d[p:p+4], w)
-		p += n
+	for i := 0; i < best; i++ {
+		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
 	}
-	return b[:l+p]
+	if best < 8 {
+		if best == 0 {
+			d[0] = ':'
+			p = 1
+		}
+		d[p&63] = ':'
+		p++
+	}
+	for i := end; i < 8; i++ {
+		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
+	}
+	if end < 8 || best == 8 {
+		p-- // the colon after the last group
+	}
+	return p
+}
+
+// zeroGroups returns the zero 16-bit lanes of x as bits 0 to 3.
+func zeroGroups(x uint64) uint64 {
+	const low = 0x00ff00ff00ff00ff
+	nz := ((x|x>>8)&low + low) & 0x0100010001000100 // bit 8 of a lane: it is not zero
+	// Gather bit 8 of lane j at bit 45+j.
+	return ((nz ^ 0x0100010001000100) >> 8 * 0x0000200040008001) >> 45 & 0xf
+}
+
+// putGroup writes the group hi<<8|lo in hex without leading zeros and a
+// colon after it at d[p] (p < 64) with one store, and returns the position
+// after the colon.
+func putGroup(d *[ip6Room]byte, p int, hi, lo byte) int {
+	w := uint64(hexPair[hi]) | hexPairColon[lo]<<16    // "hhll:"
+	z := bits.TrailingZeros64((w^0x303030)|1<<24) &^ 7 // the leading zeros' bits: at most 24
+	binary.LittleEndian.PutUint64(d[p&63:], w>>z)
+	return p + 5 - z>>3
 }
 
 // ip6ZeroRun holds, for every set of zero groups (bit i: group i), the
@@ -317,6 +358,14 @@ var ip6ZeroRun = func() (t [256]uint8) {
 var hexPair = func() (t [256]uint16) {
 	for i := range t {
 		t[i] = uint16(hexDigits[i>>4]) | uint16(hexDigits[i&0xf])<<8
+	}
+	return
+}()
+
+// hexPairColon is hexPair with a colon after the two digits.
+var hexPairColon = func() (t [256]uint64) {
+	for i := range t {
+		t[i] = uint64(hexPair[i]) | ':'<<16
 	}
 	return
 }()

@@ -5,7 +5,6 @@ package numfmt
 
 import (
 	"encoding/binary"
-	"slices"
 )
 
 // DigitPairs holds "00" to "99": two decimal digits are written at once.
@@ -60,81 +59,112 @@ func decimalLen32(v uint32) int {
 	return 10
 }
 
-// AppendUint appends v in decimal. The digits are written in place, two
-// at a time, in the bytes past len(b).
+// AppendUint appends v in decimal. The digits are written in place, in
+// the bytes past len(b), four at a time from the quad tables.
 func AppendUint(b []byte, v uint64) []byte {
+	if cap(b)-len(b) < 24 {
+		b = append(b, make([]byte, 24)...)[:len(b)]
+	}
+	return AppendUint24(b, v)
+}
+
+// AppendUint24 is AppendUint for a b with room for 24 more bytes. It
+// calls nothing, and so needs no stack frame.
+func AppendUint24(b []byte, v uint64) []byte {
 	l := len(b)
-	if cap(b)-l < 20 {
-		b = slices.Grow(b, 20)
+	if v < 10000 {
+		e := quadLead[v]
+		binary.LittleEndian.PutUint32(b[l:l+4], uint32(e))
+		return b[:l+int(e>>32)]
 	}
-	if v < 100000 { // ports, lengths, windows: the common case
-		return b[:l+PutSmall(b[l:l+5], uint32(v))]
+	if v < 1e8 {
+		d := (*[12]byte)(b[l : l+12])
+		hi := v / 10000
+		e := quadLead[hi]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		n := int(e>>32) & 7
+		binary.LittleEndian.PutUint32(d[n:], quad[v-hi*10000])
+		return b[:l+n+4]
 	}
-	if v <= 0xffffffff { // sequence numbers: straight-line code
-		n := decimalLen32(uint32(v))
-		putLarge32(b[l:l+n], uint32(v))
-		return b[:l+n]
+	d := (*[24]byte)(b[l : l+24])
+	hi := v / 1e8
+	var n int
+	if hi < 10000 {
+		e := quadLead[hi]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		n = int(e>>32) & 7
+	} else if hi < 1e8 {
+		n = putLead8((*[12]byte)(d[:12]), hi)
+	} else { // 17 to 20 digits
+		h := hi / 1e8 // < 1845
+		e := quadLead[h]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		n = int(e>>32) & 7
+		putPad8((*[8]byte)(d[n:][:8]), hi-h*1e8)
+		n += 8
 	}
-	n := DecimalLen(v)
-	PutDecimal(b[l:l+n], v)
-	return b[:l+n]
+	putPad8((*[8]byte)(d[n&15:][:8]), v-hi*1e8)
+	return b[:l+n+8]
 }
 
-// putLarge32 writes 100000 <= v into the whole of d, which is exactly
-// DecimalLen(v) bytes long: the last eight digits as two groups of four
-// and the none, one or two before them, or the last four and the two or three
-// before them.
-func putLarge32(d []byte, v uint32) {
-	n := len(d)
-	if n >= 8 {
-		hi := v / 100000000
-		lo := v - hi*100000000
-		q := lo / 10000
-		Put4(d[n-8:n-4], q)
-		Put4(d[n-4:n], lo-q*10000)
-		switch n {
-		case 10:
-			Put2(d[0:2], hi)
-		case 9:
-			d[0] = byte('0' + hi)
+// putLead8 writes v < 1e8 without leading zeros at the start of d and
+// returns the number of digits.
+func putLead8(d *[12]byte, v uint64) int {
+	if v < 10000 {
+		e := quadLead[v]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		return int(e >> 32)
+	}
+	hi := v / 10000
+	e := quadLead[hi]
+	binary.LittleEndian.PutUint32(d[:], uint32(e))
+	n := int(e>>32) & 7
+	binary.LittleEndian.PutUint32(d[n:], quad[v-hi*10000])
+	return n + 4
+}
+
+// putPad8 writes v < 1e8 as eight digits with leading zeros.
+func putPad8(d *[8]byte, v uint64) {
+	hi := v / 10000
+	binary.LittleEndian.PutUint64(d[:], uint64(quad[hi])|uint64(quad[v-hi*10000])<<32)
+}
+
+// quad holds the four digits of every v < 10000, with leading zeros, as
+// a little-endian word; quadLead holds them without leading zeros (but
+// the last digit) in the low 32 bits, and their number above.
+var quad, quadLead = func() (q [10000]uint32, ql [10000]uint64) {
+	for hi := range 100 {
+		for lo := range 100 {
+			v := hi*100 + lo
+			w := uint32(pairs16[hi]) | uint32(pairs16[lo])<<16
+			n := 4
+			switch {
+			case v < 10:
+				n = 1
+			case v < 100:
+				n = 2
+			case v < 1000:
+				n = 3
+			}
+			q[v] = w
+			ql[v] = uint64(w>>(32-8*n)) | uint64(n)<<32
 		}
-		return
 	}
-	hi := v / 10000 // 10 to 999
-	Put4(d[n-4:n], v-hi*10000)
-	if n == 7 {
-		q := hi / 100
-		d[0] = byte('0' + q)
-		Put2(d[1:3], hi-q*100)
-	} else {
-		Put2(d[0:2], hi)
-	}
-}
+	return
+}()
 
-// PutSmall writes v < 100000 at the start of d, which has room for five
-// digits, and returns the number of digits.
-func PutSmall(d []byte, v uint32) int {
-	_ = d[4]
-	switch {
-	case v >= 10000:
-		q := v / 10000
-		d[0] = byte('0' + q)
-		Put4(d[1:5], v-q*10000)
-		return 5
-	case v >= 1000:
-		Put4(d[0:4], v)
-		return 4
-	case v >= 100:
-		q := v / 100
-		d[0] = byte('0' + q)
-		Put2(d[1:3], v-q*100)
-		return 3
-	case v >= 10:
-		Put2(d[0:2], v)
-		return 2
+// PutPort writes v at the start of d and returns the number of digits;
+// the bytes after them, up to d[4], may be overwritten.
+func PutPort(d *[5]byte, v uint16) int {
+	if v < 10000 {
+		e := quadLead[v]
+		binary.LittleEndian.PutUint32(d[:], uint32(e))
+		return int(e >> 32)
 	}
-	d[0] = byte('0' + v)
-	return 1
+	q := v / 10000
+	d[0] = byte('0' + q)
+	binary.LittleEndian.PutUint32(d[1:], quad[v-q*10000])
+	return 5
 }
 
 // PutDecimal writes v into the whole of d, right-aligned, which must be

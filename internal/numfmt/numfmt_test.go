@@ -27,3 +27,43 @@ func TestAppendUintMatchesStrconv(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendUintEveryRoom(t *testing.T) {
+	// Every value below 200000 and around the powers of ten, appended to
+	// buffers with no room, a little room and plenty of it, and to the
+	// room-assuming AppendUint24 directly.
+	vals := []uint64{}
+	for v := uint64(0); v < 200000; v++ {
+		vals = append(vals, v)
+	}
+	for p := uint64(10); p < math.MaxUint64/10; p *= 10 {
+		vals = append(vals, p-1, p, p+1, 2*p-1, 9*p+p-1)
+	}
+	vals = append(vals, math.MaxUint64, math.MaxUint64-1, math.MaxUint32, 1<<63)
+	for _, v := range vals {
+		want := "ab" + strconv.FormatUint(v, 10)
+		for _, room := range []int{0, 3, 23, 24, 40} {
+			b := make([]byte, 2, 2+room)
+			copy(b, "ab")
+			if got := string(AppendUint(b, v)); got != want {
+				t.Fatalf("AppendUint(%d) with room %d = %q, want %q", v, room, got, want)
+			}
+			if room >= 24 {
+				// The bytes past the digits may be scribbled on, not those before.
+				if got := string(AppendUint24(b, v)); got != want {
+					t.Fatalf("AppendUint24(%d) = %q, want %q", v, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestPutPort(t *testing.T) {
+	for v := range 65536 {
+		var d [5]byte
+		n := PutPort(&d, uint16(v))
+		if got, want := string(d[:n]), strconv.Itoa(v); got != want {
+			t.Fatalf("PutPort(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
