@@ -2,7 +2,10 @@ package jsonout
 
 import (
 	"encoding/binary"
+	"math/rand/v2"
 	"testing"
+	"time"
+	_ "time/tzdata"
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
@@ -78,5 +81,59 @@ func TestEncoderPflogCacheIsFresh(t *testing.T) {
 	}
 	if shared < len(recs) {
 		t.Errorf("members copied from the decoder's cache %d times in %d records", shared, 3*len(recs))
+	}
+}
+
+// TestAppendAtMatchesAppend: AppendAt, from a PrefixAt moved on by its
+// Advance as readFile's loop does, writes what Append writes for
+// time.Unix(sec, nsec).In(loc): times that go forward and back by
+// seconds, minutes and days, across the changes of zone offset of
+// Europe/Berlin and America/St_Johns, in UTC (with "Z"), a fixed zone and
+// a nil location, with little room in the buffer or plenty.
+func TestAppendAtMatchesAppend(t *testing.T) {
+	var locs []*time.Location
+	for _, name := range []string{"Europe/Berlin", "America/St_Johns", "Asia/Kolkata"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		locs = append(locs, loc)
+	}
+	locs = append(locs, time.UTC, time.FixedZone("odd", -(3*3600+30*60+7)), nil)
+	s := fullSummary()
+	text := []byte("rule 1.f2b/sshd.3/0(match): block in on vtnet0: 203.0.113.5.41854 > 198.51.100.7.22: Flags [S.], length 0\n")
+	r := rand.New(rand.NewPCG(3, 4))
+	starts := []int64{1711846800, 1698541200, 1699155000, 1704067200, 0, 59, -1, 951782400}
+	for _, loc := range locs {
+		e, ref := NewEncoder(), NewEncoder()
+		for _, start := range starts {
+			sec := start - 200
+			p := e.PrefixAt(sec, loc)
+			for range 3000 {
+				switch k := r.IntN(20); {
+				case k < 8:
+				case k < 16:
+					sec += int64(r.IntN(3) + 1)
+				case k < 18:
+					sec -= int64(r.IntN(90))
+				default:
+					sec += int64(r.IntN(200000))
+				}
+				nsec := int64(r.IntN(1e9))
+				if sec != p.Sec() && !p.Advance(sec) {
+					p = e.PrefixAt(sec, loc)
+				}
+				buf := make([]byte, 0, r.IntN(3)*300)
+				got := string(e.AppendAt(buf, p, nsec, s, text))
+				tm := time.Unix(sec, nsec)
+				if loc != nil {
+					tm = tm.In(loc)
+				}
+				want := string(ref.Append(nil, tm, s, text))
+				if got != want {
+					t.Fatalf("%v: %d.%09d:\n got %s\nwant %s", loc, sec, nsec, got, want)
+				}
+			}
+		}
 	}
 }

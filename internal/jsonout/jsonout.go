@@ -37,6 +37,7 @@ package jsonout
 import (
 	"encoding/binary"
 	"net/netip"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -156,6 +157,31 @@ func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte)
 	b = e.time.AppendTime(b, t)
 	return appendRest(b, s, text, true)
 }
+
+// PrefixAt returns the text of the "time" member for the second sec in
+// loc (a nil loc is UTC), as the Encoder's timefmt.Appender gives it, for
+// AppendAt; it is valid until the Encoder is used again, and it may be
+// moved to a later second of its minute with its Advance.
+func (e *Encoder) PrefixAt(sec int64, loc *time.Location) *timefmt.Prefix {
+	return e.time.PrefixAt(sec, loc)
+}
+
+// AppendAt is Append for the time nsec nanoseconds (0 <= nsec < 1e9)
+// into the second of p, which PrefixAt gave: no time.Time is made.
+func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
+	l := len(b)
+	if cap(b)-l < timePrefixRoom {
+		b = slices.Grow(b, timePrefixRoom)
+	}
+	d := b[l : l+timePrefixRoom]
+	copy(d, `{"time":"`)
+	n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
+	// Put's n holds a trailing space, which appendRest writes over.
+	return appendRest(b[:l+len(`{"time":"`)+n-1], s, text, true)
+}
+
+// timePrefixRoom is the room AppendAt writes its time into.
+const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 
 // appendRest appends the members after "time"'s value, the pflog
 // members through the decoder's cache entry when cached.
