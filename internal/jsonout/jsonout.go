@@ -496,12 +496,14 @@ func plain8(w uint64) bool { return bad8(w)&0x8080808080808080 == 0 }
 // perhaps where a byte next to one is), never without one.
 func bad8(w uint64) uint64 {
 	const ones = 0x0101010101010101
-	// A high bit is set in w-0x20.. for a byte < 0x20 or >= 0xa0, in
-	// w+0x01.. for one from 0x7f to 0xfe, and in (w^c)-0x01.. for one
-	// equal to c: every byte to escape (0xff too, by w-0x20..) sets one.
-	// Borrows and carries across bytes start only at such a byte, so the
-	// lowest of them is always flagged.
-	return (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
+	// A high bit is set in (w^0x02..)-0x21.. for a byte < 0x20, '"' or
+	// >= 0xa0 (w^0x02 maps '"' to ' ', ' ' to '"', and the control
+	// characters among themselves), in w+0x01.. for one from 0x7f to
+	// 0xfe, and in (w^'\\'..)-0x01.. for '\\': every byte to escape
+	// (0xff too, by the first) sets one. Borrows and carries across
+	// bytes start only at such a byte, so the lowest of them is always
+	// flagged.
+	return ((w ^ 0x02*ones) - 0x21*ones) | (w + ones) | ((w ^ '\\'*ones) - ones)
 }
 
 // appendCString appends a fixed-size, NUL-terminated field of the pflog
