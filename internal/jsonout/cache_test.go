@@ -8,6 +8,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/pfasciilogd/pfasciilogd/decoder"
+	"github.com/pfasciilogd/pfasciilogd/internal/pcapgen"
 	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
 )
 
@@ -135,5 +136,65 @@ func TestAppendAtMatchesAppend(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEncoderFastPathsMatchAppend: the Encoder (pflog members from the
+// decoder's cache, the usual packet's members by its fast path) writes
+// what the package's Append (neither) writes, for generated packets of
+// every mix and flavor with malformed ones among them, and for their
+// Summaries with the text spans moved anywhere in (or past) the text,
+// and the buffer with no room, little, or plenty.
+func TestEncoderFastPathsMatchAppend(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	n, fast := 0, 0
+	for _, mix := range []pcapgen.Mix{pcapgen.MixScan, pcapgen.MixWide, pcapgen.MixV6, pcapgen.MixTail} {
+		for _, flavor := range []pcapgen.Flavor{pcapgen.FlavorFreeBSD, pcapgen.FlavorOpenBSD, pcapgen.FlavorOther} {
+			g := pcapgen.New(pcapgen.Config{Seed: int64(mix)*7 + int64(flavor), Flavor: flavor, Mix: mix, Hosts: 30, Malformed: 0.1})
+			d := decoder.New(decoder.Options{})
+			e := NewEncoder()
+			for range 1500 {
+				rec := g.Next()
+				text := d.AppendRecord(nil, rec.Data, rec.WireLen)
+				s := d.Summary()
+				check := func(what string) {
+					t.Helper()
+					l := r.IntN(40)
+					buf := make([]byte, l, l+r.IntN(40)+r.IntN(3)*250)
+					got := string(e.Append(buf, testTime, s, text))
+					want := string(Append(buf[:len(buf):len(buf)], testTime, s, text))
+					if got != want {
+						t.Fatalf("%s:\n got %s\nwant %s", what, got, want)
+					}
+					n++
+				}
+				check("as decoded")
+				if s.Src.Is4() && s.Dst.Is4() && s.SrcText[0] < s.SrcText[1] {
+					fast++
+				}
+				saved := *s
+				for range 4 {
+					*s = saved
+					at := func() int { return r.IntN(len(text) + 20) }
+					switch r.IntN(4) {
+					case 0:
+						s.SrcText = [2]int{at(), at()}
+					case 1:
+						s.DstText = [2]int{at(), at()}
+					case 2:
+						s.SrcText[1] = s.SrcText[0] + r.IntN(20)
+						s.DstText[1] = s.DstText[0] + r.IntN(20)
+					default:
+						s.PflogText = at()
+						s.Proto = r.IntN(300) - 20
+					}
+					check("moved spans")
+				}
+				*s = saved
+			}
+		}
+	}
+	if fast < n/20 {
+		t.Errorf("only %d of %d records IPv4 with addresses in the text", fast, n)
 	}
 }

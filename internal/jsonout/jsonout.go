@@ -183,9 +183,10 @@ func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.S
 // timePrefixRoom is the room AppendAt writes its time into.
 const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 
-// appendRest appends the members after "time"'s value, the pflog
-// members through the decoder's cache entry when cached.
-func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
+// appendRest appends the members after "time"'s value; fast (the
+// Encoder's) has the pflog members copied through the decoder's cache
+// entry, and the usual packet's members written by its fast path.
+func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
 		return appendText(b, text, 0)
@@ -208,7 +209,7 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		hdrText := text[:min(s.PflogText, len(text))]
 		var e *pflogcache.Entry
 		short := false
-		if cached {
+		if fast {
 			if e = s.PflogCacheEntry(); e != nil {
 				b, plain, short = e.AppendJSONShort(b)
 			}
@@ -224,6 +225,30 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		// decoder's digits, hex, dots and colons (copied as they are
 		// by appendAddr too), so the plain run goes on through it.
 		plain = src[1]
+	}
+	if src, dst := s.SrcText, s.DstText; fast && uint(s.Proto) < 256 && s.Src.Is4() && s.Dst.Is4() &&
+		uint(src[1]-src[0]-1) < 15 && uint(dst[1]-dst[0]-1) < 15 &&
+		src[0] >= 0 && dst[0] >= 0 && src[0] <= len(text)-16 && dst[0] <= len(text)-16 &&
+		cap(b)-len(b) >= 128 {
+		// The usual packet: "proto", then both IPv4 addresses as the
+		// text holds them, each piece written whole into the spare
+		// room and counted by its length.
+		l := len(b)
+		d := b[l : l+128]
+		pp := &protoPieces[s.Proto]
+		*(*[32]byte)(d) = pp.w
+		n := pp.n & 31
+		*(*[16]byte)(d[n:]) = srcKey
+		n += len(`,"src":"`)
+		*(*[16]byte)(d[n:]) = [16]byte(text[src[0]:])
+		n += (src[1] - src[0]) & 15
+		*(*[16]byte)(d[n:]) = dstKey
+		n += len(`","dst":"`)
+		*(*[16]byte)(d[n:]) = [16]byte(text[dst[0]:])
+		n += (dst[1] - dst[0]) & 15
+		d[n] = '"'
+		b = b[:l+n+1]
+		return appendPorts(b, s, plain, text)
 	}
 	if s.Proto >= 0 && s.Proto < 256 {
 		b = append(b, protoMembers[s.Proto]...)
@@ -243,6 +268,11 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		b = append(b, `,"dst":`...)
 		b = appendAddr(b, s.Dst, text, s.DstText)
 	}
+	return appendPorts(b, s, plain, text)
+}
+
+// appendPorts appends the members from "sport" on.
+func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
 		b = appendSmall(b, s.SPort)
@@ -257,6 +287,32 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
 	return appendText(b, text, plain)
+}
+
+// protoPieces holds protoMembers in fixed-size arrays, and srcKey and
+// dstKey the keys around the first address, for appendRest's usual
+// packet.
+var (
+	protoPieces    [256]piece
+	srcKey, dstKey [16]byte
+)
+
+// A piece is a text of up to 32 bytes, written whole and counted by its
+// length.
+type piece struct {
+	w [32]byte
+	n int
+}
+
+func init() {
+	for i := range protoPieces {
+		if len(protoMembers[i]) >= 32 {
+			panic("jsonout: proto member too long")
+		}
+		protoPieces[i].n = copy(protoPieces[i].w[:], protoMembers[i])
+	}
+	copy(srcKey[:], `,"src":"`)
+	copy(dstKey[:], `","dst":"`)
 }
 
 // appendInt appends v in decimal ("-" first when negative).
