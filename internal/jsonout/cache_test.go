@@ -161,7 +161,13 @@ func TestEncoderFastPathsMatchAppend(t *testing.T) {
 					t.Helper()
 					l := r.IntN(40)
 					buf := make([]byte, l, l+r.IntN(40)+r.IntN(3)*250)
-					got := string(e.Append(buf, testTime, s, text))
+					// The text with spare capacity, of garbage.
+					spare := make([]byte, len(text), len(text)+r.IntN(64))
+					copy(spare, text)
+					for i := range spare[len(text):cap(spare)] {
+						spare[:cap(spare)][len(text)+i] = "\"\\\x00\xff."[r.IntN(5)]
+					}
+					got := string(e.Append(buf, testTime, s, spare))
 					want := string(Append(buf[:len(buf):len(buf)], testTime, s, text))
 					if got != want {
 						t.Fatalf("%s:\n got %s\nwant %s", what, got, want)

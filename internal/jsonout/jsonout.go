@@ -226,29 +226,52 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 		// by appendAddr too), so the plain run goes on through it.
 		plain = src[1]
 	}
-	if src, dst := s.SrcText, s.DstText; fast && uint(s.Proto) < 256 && s.Src.Is4() && s.Dst.Is4() &&
-		uint(src[1]-src[0]-1) < 15 && uint(dst[1]-dst[0]-1) < 15 &&
-		src[0] >= 0 && dst[0] >= 0 && src[0] <= len(text)-16 && dst[0] <= len(text)-16 &&
-		cap(b)-len(b) >= 128 {
-		// The usual packet: "proto", then both IPv4 addresses as the
-		// text holds them, each piece written whole into the spare
-		// room and counted by its length.
-		l := len(b)
-		d := b[l : l+128]
-		pp := &protoPieces[s.Proto]
-		*(*[32]byte)(d) = pp.w
-		n := pp.n & 31
-		*(*[16]byte)(d[n:]) = srcKey
-		n += len(`,"src":"`)
-		*(*[16]byte)(d[n:]) = [16]byte(text[src[0]:])
-		n += (src[1] - src[0]) & 15
-		*(*[16]byte)(d[n:]) = dstKey
-		n += len(`","dst":"`)
-		*(*[16]byte)(d[n:]) = [16]byte(text[dst[0]:])
-		n += (dst[1] - dst[0]) & 15
-		d[n] = '"'
-		b = b[:l+n+1]
-		return appendPorts(b, s, plain, text)
+	if fast && uint(s.Proto) < 256 && cap(b)-len(b) >= 192 {
+		// The usual packet: "proto", then both addresses as the text
+		// holds them, each piece written whole into the spare room
+		// and counted by its length. The text is read in whole
+		// pieces too, up to its capacity: the bytes past an address
+		// are written into the room, and not counted.
+		src, dst := s.SrcText, s.DstText
+		t := text[:cap(text)]
+		if s.Src.Is4() && s.Dst.Is4() && uint(src[1]-src[0]-1) < 15 && uint(dst[1]-dst[0]-1) < 15 &&
+			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
+			src[0] <= len(t)-16 && dst[0] <= len(t)-16 {
+			l := len(b)
+			d := b[l : l+192]
+			pp := &protoPieces[s.Proto]
+			*(*[32]byte)(d) = pp.w
+			n := pp.n & 31
+			*(*[16]byte)(d[n:]) = srcKey
+			n += len(`,"src":"`)
+			*(*[16]byte)(d[n:]) = [16]byte(t[src[0]:])
+			n += (src[1] - src[0]) & 15
+			*(*[16]byte)(d[n:]) = dstKey
+			n += len(`","dst":"`)
+			*(*[16]byte)(d[n:]) = [16]byte(t[dst[0]:])
+			n += (dst[1] - dst[0]) & 15
+			d[n] = '"'
+			return appendPorts(b[:l+n+1], s, plain, text)
+		}
+		if s.Src.Is6() && s.Dst.Is6() && uint(src[1]-src[0]-1) < 47 && uint(dst[1]-dst[0]-1) < 47 &&
+			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
+			src[0] <= len(t)-48 && dst[0] <= len(t)-48 && !v4Compatible(s.Src) && !v4Compatible(s.Dst) {
+			l := len(b)
+			d := b[l : l+192]
+			pp := &protoPieces[s.Proto]
+			*(*[32]byte)(d) = pp.w
+			n := pp.n & 31
+			*(*[16]byte)(d[n:]) = srcKey
+			n += len(`,"src":"`)
+			*(*[48]byte)(d[n:]) = [48]byte(t[src[0]:])
+			n += (src[1] - src[0]) & 63
+			*(*[16]byte)(d[n:]) = dstKey
+			n += len(`","dst":"`)
+			*(*[48]byte)(d[n:]) = [48]byte(t[dst[0]:])
+			n += (dst[1] - dst[0]) & 63
+			d[n] = '"'
+			return appendPorts(b[:l+n+1], s, plain, text)
+		}
 	}
 	if s.Proto >= 0 && s.Proto < 256 {
 		b = append(b, protoMembers[s.Proto]...)
