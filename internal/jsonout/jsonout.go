@@ -463,17 +463,34 @@ func v4Compatible(a netip.Addr) bool {
 	return binary.BigEndian.Uint64(x[:8]) == 0 && binary.BigEndian.Uint32(x[8:12]) == 0
 }
 
-// appendText appends the "text" member without text's final newline, and
-// closes the object.
-// appendText appends the "text" member; its first plain bytes need no
-// escaping.
+// appendText appends the "text" member, text without its final newline,
+// and closes the object. Its first plain bytes need no escaping.
 func appendText(b []byte, text []byte, plain int) []byte {
 	if n := len(text); n > 0 && text[n-1] == '\n' {
 		text = text[:n-1]
 	}
+	if plainFrom(text, plain) {
+		// The usual record: copied in one piece.
+		b = append(b, `,"text":"`...)
+		b = append(b, text...)
+		return append(b, '"', '}', '\n')
+	}
 	b = append(b, `,"text":`...)
 	b = appendString(b, text, min(plain, len(text)))
 	return append(b, '}', '\n')
+}
+
+// plainFrom reports whether s, whose first plain bytes need no escaping,
+// needs none at all; it may report false for a short s that does not.
+func plainFrom(s []byte, plain int) bool {
+	if plain >= len(s) {
+		return true
+	}
+	if len(s) < 8 {
+		return false
+	}
+	i := plain + plainWords(s[plain:])
+	return i == len(s) || len(s)-i < 8 && plain8(binary.LittleEndian.Uint64(s[len(s)-8:]))
 }
 
 const hexDigits = "0123456789abcdef"
