@@ -481,16 +481,25 @@ func appendText(b []byte, text []byte, plain int) []byte {
 }
 
 // plainFrom reports whether s, whose first plain bytes need no escaping,
-// needs none at all; it may report false for a short s that does not.
+// needs none at all.
 func plainFrom(s []byte, plain int) bool {
 	if plain >= len(s) {
 		return true
 	}
-	if len(s) < 8 {
-		return false
+	if len(s) < 16 {
+		return isPlain(s[plain:])
 	}
-	i := plain + plainWords(s[plain:])
-	return i == len(s) || len(s)-i < 8 && plain8(binary.LittleEndian.Uint64(s[len(s)-8:]))
+	i := plain + plainBlocks(s[plain:])
+	if len(s)-i >= 16 {
+		// A block refused (or none checked): by the word.
+		i += plainWords(s[i:])
+		if len(s)-i >= 8 {
+			return false
+		}
+	}
+	// The bytes from i are in the last 16.
+	le := binary.LittleEndian
+	return plain8(le.Uint64(s[len(s)-16:])) && plain8(le.Uint64(s[len(s)-8:]))
 }
 
 const hexDigits = "0123456789abcdef"

@@ -1,0 +1,81 @@
+#include "textflag.h"
+
+// func plainBlocks(s []byte) int
+//
+// plainBlocks returns the length of the longest run of whole 16-byte
+// blocks at the start of s in which no byte needs escaping in a JSON
+// string: no control character (below 0x20), '"', '\\', DEL or byte of
+// 0x80 and above. A signed comparison with 0x20 finds the control
+// characters and the bytes from 0x80 (negative), and three comparisons
+// for equality the rest. With AVX2, 32 bytes at a time first.
+TEXT ·plainBlocks(SB), NOSPLIT, $0-32
+	MOVQ s_base+0(FP), SI
+	MOVQ s_len+8(FP), BX
+	XORQ AX, AX
+	SUBQ $16, BX // the last start of a whole block
+	JL   done
+	MOVQ $0x2020202020202020, DX
+	MOVQ DX, X1
+	PUNPCKLQDQ X1, X1
+	MOVQ $0x2222222222222222, DX
+	MOVQ DX, X2
+	PUNPCKLQDQ X2, X2
+	MOVQ $0x5c5c5c5c5c5c5c5c, DX
+	MOVQ DX, X3
+	PUNPCKLQDQ X3, X3
+	MOVQ $0x7f7f7f7f7f7f7f7f, DX
+	MOVQ DX, X4
+	PUNPCKLQDQ X4, X4
+	CMPB ·hasAVX2(SB), $1
+	JNE  loop
+	CMPQ BX, $16
+	JL   loop
+	VPBROADCASTQ X1, Y1
+	VPBROADCASTQ X2, Y2
+	VPBROADCASTQ X3, Y3
+	VPBROADCASTQ X4, Y4
+	LEAQ -16(BX), R8 // the last start of a whole 32-byte block
+
+loop32:
+	VMOVDQU   (SI)(AX*1), Y0
+	VPCMPGTB  Y0, Y1, Y5 // 0x20 > byte (signed): below 0x20, or 0x80 and above
+	VPCMPEQB  Y0, Y2, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y3, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y4, Y6
+	VPOR      Y6, Y5, Y5
+	VPMOVMSKB Y5, DX
+	TESTL     DX, DX
+	JNZ       done32
+	ADDQ      $32, AX
+	CMPQ      AX, R8
+	JLE       loop32
+
+done32:
+	VZEROUPPER
+	CMPQ AX, BX
+	JG   done
+
+loop:
+	MOVOU    (SI)(AX*1), X0
+	MOVO     X1, X5
+	PCMPGTB  X0, X5 // 0x20 > byte (signed): below 0x20, or 0x80 and above
+	MOVO     X0, X6
+	PCMPEQB  X2, X6
+	POR      X6, X5
+	MOVO     X0, X6
+	PCMPEQB  X3, X6
+	POR      X6, X5
+	PCMPEQB  X4, X0
+	POR      X0, X5
+	PMOVMSKB X5, DX
+	TESTL    DX, DX
+	JNZ      done
+	ADDQ     $16, AX
+	CMPQ     AX, BX
+	JLE      loop
+
+done:
+	MOVQ AX, ret+24(FP)
+	RET
