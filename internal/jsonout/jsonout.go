@@ -312,6 +312,9 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 	return appendText(b, text, plain)
 }
 
+// textKey is the key of the "text" member and its opening quote.
+var textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
+
 // protoPieces holds protoMembers in fixed-size arrays, and srcKey and
 // dstKey the keys around the first address, for appendRest's usual
 // packet.
@@ -468,6 +471,17 @@ func v4Compatible(a netip.Addr) bool {
 func appendText(b []byte, text []byte, plain int) []byte {
 	if n := len(text); n > 0 && text[n-1] == '\n' {
 		text = text[:n-1]
+	}
+	if n, l := len(text), len(b); n >= 32 && cap(b)-l >= n+16 {
+		// Copied whole as it is checked, when it needs no escaping,
+		// between the key and the end of the object.
+		d := b[l : l+n+16]
+		*(*[16]byte)(d) = textKey
+		if plainCopy(d[len(`,"text":"`):], text) {
+			d = d[len(`,"text":"`)+n:]
+			d[0], d[1], d[2] = '"', '}', '\n'
+			return b[:l+len(`,"text":"`)+n+3]
+		}
 	}
 	if plainFrom(text, plain) {
 		// The usual record: copied in one piece.

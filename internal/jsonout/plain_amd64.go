@@ -12,3 +12,10 @@ var hasAVX2 = cpu.X86.HasAVX2
 //
 //go:noescape
 func plainBlocks(s []byte) int
+
+// plainCopy copies s to the start of d and reports whether no byte of s
+// needs escaping; when one does, it stops, having written some of d. It
+// needs 32 <= len(s) <= len(d) (plain_amd64.s).
+//
+//go:noescape
+func plainCopy(d, s []byte) bool

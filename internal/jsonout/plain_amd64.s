@@ -79,3 +79,105 @@ loop:
 done:
 	MOVQ AX, ret+24(FP)
 	RET
+
+// func plainCopy(d, s []byte) bool
+//
+// plainCopy copies s to the start of d, in blocks as plainBlocks checks
+// them, and reports whether no byte of s needs escaping; when one does,
+// it stops, having written some of d. It needs 32 <= len(s) <= len(d).
+// The last block overlaps the one before it.
+TEXT ·plainCopy(SB), NOSPLIT, $0-49
+	MOVQ d_base+0(FP), DI
+	MOVQ s_base+24(FP), SI
+	MOVQ s_len+32(FP), BX
+	XORQ AX, AX
+	MOVQ $0x2020202020202020, DX
+	MOVQ DX, X1
+	PUNPCKLQDQ X1, X1
+	MOVQ $0x2222222222222222, DX
+	MOVQ DX, X2
+	PUNPCKLQDQ X2, X2
+	MOVQ $0x5c5c5c5c5c5c5c5c, DX
+	MOVQ DX, X3
+	PUNPCKLQDQ X3, X3
+	MOVQ $0x7f7f7f7f7f7f7f7f, DX
+	MOVQ DX, X4
+	PUNPCKLQDQ X4, X4
+	CMPB ·hasAVX2(SB), $1
+	JNE  sse
+	VPBROADCASTQ X1, Y1
+	VPBROADCASTQ X2, Y2
+	VPBROADCASTQ X3, Y3
+	VPBROADCASTQ X4, Y4
+	LEAQ -32(BX), R8 // the last block's start
+
+next32:
+	CMPQ AX, R8
+	JLE  block32
+	CMPQ AX, BX
+	JEQ  plain32
+	MOVQ R8, AX
+
+block32:
+	VMOVDQU   (SI)(AX*1), Y0
+	VPCMPGTB  Y0, Y1, Y5 // 0x20 > byte (signed): below 0x20, or 0x80 and above
+	VPCMPEQB  Y0, Y2, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y3, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y4, Y6
+	VPOR      Y6, Y5, Y5
+	VPMOVMSKB Y5, DX
+	TESTL     DX, DX
+	JNZ       bad32
+	VMOVDQU   Y0, (DI)(AX*1)
+	ADDQ      $32, AX
+	JMP       next32
+
+plain32:
+	VZEROUPPER
+	MOVB $1, ret+48(FP)
+	RET
+
+bad32:
+	VZEROUPPER
+	MOVB $0, ret+48(FP)
+	RET
+
+sse:
+	LEAQ -16(BX), R8 // the last block's start
+
+next16:
+	CMPQ AX, R8
+	JLE  block16
+	CMPQ AX, BX
+	JEQ  plain16
+	MOVQ R8, AX
+
+block16:
+	MOVOU    (SI)(AX*1), X0
+	MOVO     X1, X5
+	PCMPGTB  X0, X5 // 0x20 > byte (signed): below 0x20, or 0x80 and above
+	MOVO     X0, X6
+	PCMPEQB  X2, X6
+	POR      X6, X5
+	MOVO     X0, X6
+	PCMPEQB  X3, X6
+	POR      X6, X5
+	MOVO     X0, X6
+	PCMPEQB  X4, X6
+	POR      X6, X5
+	PMOVMSKB X5, DX
+	TESTL    DX, DX
+	JNZ      bad16
+	MOVOU    X0, (DI)(AX*1)
+	ADDQ     $16, AX
+	JMP      next16
+
+plain16:
+	MOVB $1, ret+48(FP)
+	RET
+
+bad16:
+	MOVB $0, ret+48(FP)
+	RET

@@ -72,3 +72,47 @@ func TestPlainBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainCopy: plainCopy reports whether no byte needs escaping, exactly,
+// and when none does, has copied the string and written nothing past it;
+// for every byte value in every position of strings of 32 to 100 bytes,
+// and random strings, with AVX2 (if the CPU has it) and without.
+func TestPlainCopy(t *testing.T) {
+	avx2 := hasAVX2
+	t.Cleanup(func() { hasAVX2 = avx2 })
+	check := func(s []byte) {
+		t.Helper()
+		d := bytes.Repeat([]byte{0xee}, len(s)+40)
+		want := !bytes.ContainsFunc(s, func(r rune) bool { return r >= 0x7f || r < 0x20 || r == '"' || r == '\\' })
+		got := plainCopy(d[:len(s)+8], s)
+		if got != want {
+			t.Fatalf("plainCopy(%q) = %v, want %v", s, got, want)
+		}
+		if got && (!bytes.Equal(d[:len(s)], s) || !bytes.Equal(d[len(s):], bytes.Repeat([]byte{0xee}, 40))) {
+			t.Fatalf("plainCopy(%q) wrote %q", s, d)
+		}
+	}
+	for _, useAVX2 := range []bool{avx2, false} {
+		hasAVX2 = useAVX2
+		for _, n := range []int{32, 33, 40, 47, 48, 49, 63, 64, 65, 80, 96, 100} {
+			for pos := 0; pos < n; pos++ {
+				for c := 0; c < 256; c++ {
+					s := bytes.Repeat([]byte{"a ~!#[]}"[pos%8]}, n)
+					s[pos] = byte(c)
+					check(s)
+				}
+			}
+		}
+		r := rand.New(rand.NewPCG(3, 4))
+		for range 50000 {
+			s := make([]byte, 32+r.IntN(200))
+			for i := range s {
+				s[i] = byte(0x20 + r.IntN(0x5f))
+				if r.IntN(300) == 0 {
+					s[i] = byte(r.IntN(256))
+				}
+			}
+			check(s)
+		}
+	}
+}
