@@ -189,9 +189,11 @@ const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
-		return appendText(b, text, 0)
+		return appendText(b, text, nil, 0)
 	}
-	plain := 0 // the first plain bytes of text need no escaping
+	// The length of the cache entry's text when that needs no escaping
+	// (or 0), for textPlain.
+	plain := 0
 	// The time's closing quote and the whole "af" member, in one piece.
 	switch {
 	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
@@ -206,7 +208,6 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 		b = append(b, `","af":null`...)
 	}
 	if s.HasPflog {
-		hdrText := text[:min(s.PflogText, len(text))]
 		var e *pflogcache.Entry
 		short := false
 		if fast {
@@ -215,16 +216,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 			}
 		}
 		if !short {
-			b, plain = appendCachedPflog(b, &s.Pflog, e, hdrText)
-		} else if plain != len(hdrText) {
-			plain = 0
+			b, plain = appendCachedPflog(b, &s.Pflog, e, text[:min(s.PflogText, len(text))])
 		}
-	}
-	if src := s.SrcText; plain > 0 && src[0] == plain && src[0] < src[1] && src[1] <= len(text) {
-		// The source address follows the pflog header's text: the
-		// decoder's digits, hex, dots and colons (copied as they are
-		// by appendAddr too), so the plain run goes on through it.
-		plain = src[1]
 	}
 	if fast && uint(s.Proto) < 256 && cap(b)-len(b) >= 192 {
 		// The usual packet: "proto", then both addresses as the text
@@ -309,7 +302,7 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 	}
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
-	return appendText(b, text, plain)
+	return appendText(b, text, s, plain)
 }
 
 // textKey is the key of the "text" member and its opening quote.
@@ -467,8 +460,9 @@ func v4Compatible(a netip.Addr) bool {
 }
 
 // appendText appends the "text" member, text without its final newline,
-// and closes the object. Its first plain bytes need no escaping.
-func appendText(b []byte, text []byte, plain int) []byte {
+// and closes the object. ep is for textPlain.
+func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
+	full := text
 	if n := len(text); n > 0 && text[n-1] == '\n' {
 		text = text[:n-1]
 	}
@@ -483,6 +477,7 @@ func appendText(b []byte, text []byte, plain int) []byte {
 			return b[:l+len(`,"text":"`)+n+3]
 		}
 	}
+	plain := textPlain(s, full, ep)
 	if plainFrom(text, plain) {
 		// The usual record: copied in one piece.
 		b = append(b, `,"text":"`...)
@@ -492,6 +487,23 @@ func appendText(b []byte, text []byte, plain int) []byte {
 	b = append(b, `,"text":`...)
 	b = appendString(b, text, min(plain, len(text)))
 	return append(b, '}', '\n')
+}
+
+// textPlain returns the length of the start of the record text (of the
+// Summary s, or nil) that is known to need no escaping in a JSON string:
+// the pflog header's text, when ep, the length of the pflog cache entry's
+// text if that needs no escaping, is the length of the header's text the
+// record begins with; and then the source address, if it follows: the
+// decoder's digits, hex, dots and colons (copied as they are by
+// appendAddr too).
+func textPlain(s *decoder.Summary, text []byte, ep int) int {
+	if s == nil || !s.HasPflog || ep <= 0 || ep != min(s.PflogText, len(text)) {
+		return 0
+	}
+	if src := s.SrcText; src[0] == ep && src[0] < src[1] && src[1] <= len(text) {
+		return src[1]
+	}
+	return ep
 }
 
 // plainFrom reports whether s, whose first plain bytes need no escaping,
