@@ -298,7 +298,13 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 		b = appendSmall(b, s.DPort)
 	}
 	if s.HasTCPFlags {
-		b = append(b, tcpFlagsMembers[s.TCPFlags]...)
+		if l := len(b); cap(b)-l >= 32 {
+			fp := &tcpFlagsPieces[s.TCPFlags]
+			*(*[32]byte)(b[l : l+32]) = fp.w
+			b = b[:l+fp.n&31]
+		} else {
+			b = append(b, tcpFlagsMembers[s.TCPFlags]...)
+		}
 	}
 	b = append(b, `,"length":`...)
 	b = appendInt(b, s.Length)
@@ -313,6 +319,7 @@ var textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
 // packet.
 var (
 	protoPieces    [256]piece
+	tcpFlagsPieces [256]piece
 	srcKey, dstKey [16]byte
 )
 
@@ -329,6 +336,10 @@ func init() {
 			panic("jsonout: proto member too long")
 		}
 		protoPieces[i].n = copy(protoPieces[i].w[:], protoMembers[i])
+		if len(tcpFlagsMembers[i]) >= 32 {
+			panic("jsonout: tcp_flags member too long")
+		}
+		tcpFlagsPieces[i].n = copy(tcpFlagsPieces[i].w[:], tcpFlagsMembers[i])
 	}
 	copy(srcKey[:], `,"src":"`)
 	copy(dstKey[:], `","dst":"`)
