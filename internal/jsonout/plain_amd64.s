@@ -14,26 +14,18 @@ TEXT ·plainBlocks(SB), NOSPLIT, $0-32
 	XORQ AX, AX
 	SUBQ $16, BX // the last start of a whole block
 	JL   done
-	MOVQ $0x2020202020202020, DX
-	MOVQ DX, X1
-	PUNPCKLQDQ X1, X1
-	MOVQ $0x2222222222222222, DX
-	MOVQ DX, X2
-	PUNPCKLQDQ X2, X2
-	MOVQ $0x5c5c5c5c5c5c5c5c, DX
-	MOVQ DX, X3
-	PUNPCKLQDQ X3, X3
-	MOVQ $0x7f7f7f7f7f7f7f7f, DX
-	MOVQ DX, X4
-	PUNPCKLQDQ X4, X4
-	CMPB ·hasAVX2(SB), $1
-	JNE  loop
-	CMPQ BX, $16
-	JL   loop
-	VPBROADCASTQ X1, Y1
-	VPBROADCASTQ X2, Y2
-	VPBROADCASTQ X3, Y3
-	VPBROADCASTQ X4, Y4
+	MOVOU escapeBytes<>+0(SB), X1
+	MOVOU escapeBytes<>+32(SB), X2
+	MOVOU escapeBytes<>+64(SB), X3
+	MOVOU escapeBytes<>+96(SB), X4
+	CMPB  ·hasAVX2(SB), $1
+	JNE   loop
+	CMPQ  BX, $16
+	JL    loop
+	VMOVDQU escapeBytes<>+0(SB), Y1
+	VMOVDQU escapeBytes<>+32(SB), Y2
+	VMOVDQU escapeBytes<>+64(SB), Y3
+	VMOVDQU escapeBytes<>+96(SB), Y4
 	LEAQ -16(BX), R8 // the last start of a whole 32-byte block
 
 loop32:
@@ -86,29 +78,42 @@ done:
 // them, and reports whether no byte of s needs escaping; when one does,
 // it stops, having written some of d. It needs 32 <= len(s) <= len(d).
 // The last block overlaps the one before it.
+// func plainCopy(d, s []byte) bool
+//
+// plainCopy copies s to the start of d, in blocks as plainBlocks checks
+// them, and reports whether no byte of s needs escaping; when one does,
+// it stops, having written some of d. It needs 32 <= len(s) <= len(d).
+// The last block overlaps the one before it.
+// escapeBytes holds 32 bytes of each of 0x20, '"', '\\' and DEL.
+DATA escapeBytes<>+0(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+8(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+16(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+24(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+32(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+40(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+48(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+56(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+64(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+72(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+80(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+88(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+96(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+104(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+112(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+120(SB)/8, $0x7f7f7f7f7f7f7f7f
+GLOBL escapeBytes<>(SB), RODATA|NOPTR, $128
+
 TEXT ·plainCopy(SB), NOSPLIT, $0-49
 	MOVQ d_base+0(FP), DI
 	MOVQ s_base+24(FP), SI
 	MOVQ s_len+32(FP), BX
 	XORQ AX, AX
-	MOVQ $0x2020202020202020, DX
-	MOVQ DX, X1
-	PUNPCKLQDQ X1, X1
-	MOVQ $0x2222222222222222, DX
-	MOVQ DX, X2
-	PUNPCKLQDQ X2, X2
-	MOVQ $0x5c5c5c5c5c5c5c5c, DX
-	MOVQ DX, X3
-	PUNPCKLQDQ X3, X3
-	MOVQ $0x7f7f7f7f7f7f7f7f, DX
-	MOVQ DX, X4
-	PUNPCKLQDQ X4, X4
 	CMPB ·hasAVX2(SB), $1
 	JNE  sse
-	VPBROADCASTQ X1, Y1
-	VPBROADCASTQ X2, Y2
-	VPBROADCASTQ X3, Y3
-	VPBROADCASTQ X4, Y4
+	VMOVDQU escapeBytes<>+0(SB), Y1
+	VMOVDQU escapeBytes<>+32(SB), Y2
+	VMOVDQU escapeBytes<>+64(SB), Y3
+	VMOVDQU escapeBytes<>+96(SB), Y4
 	LEAQ -32(BX), R8 // the last block's start
 
 next32:
@@ -145,7 +150,11 @@ bad32:
 	RET
 
 sse:
-	LEAQ -16(BX), R8 // the last block's start
+	MOVOU escapeBytes<>+0(SB), X1
+	MOVOU escapeBytes<>+32(SB), X2
+	MOVOU escapeBytes<>+64(SB), X3
+	MOVOU escapeBytes<>+96(SB), X4
+	LEAQ  -16(BX), R8 // the last block's start
 
 next16:
 	CMPQ AX, R8
