@@ -1,5 +1,24 @@
 #include "textflag.h"
 
+// escapeBytes holds 32 bytes of each of 0x20, '"', '\\' and DEL.
+DATA escapeBytes<>+0(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+8(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+16(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+24(SB)/8, $0x2020202020202020
+DATA escapeBytes<>+32(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+40(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+48(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+56(SB)/8, $0x2222222222222222
+DATA escapeBytes<>+64(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+72(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+80(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+88(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeBytes<>+96(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+104(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+112(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA escapeBytes<>+120(SB)/8, $0x7f7f7f7f7f7f7f7f
+GLOBL escapeBytes<>(SB), RODATA|NOPTR, $128
+
 // func plainBlocks(s []byte) int
 //
 // plainBlocks returns the length of the longest run of whole 16-byte
@@ -78,31 +97,6 @@ done:
 // them, and reports whether no byte of s needs escaping; when one does,
 // it stops, having written some of d. It needs 32 <= len(s) <= len(d).
 // The last block overlaps the one before it.
-// func plainCopy(d, s []byte) bool
-//
-// plainCopy copies s to the start of d, in blocks as plainBlocks checks
-// them, and reports whether no byte of s needs escaping; when one does,
-// it stops, having written some of d. It needs 32 <= len(s) <= len(d).
-// The last block overlaps the one before it.
-// escapeBytes holds 32 bytes of each of 0x20, '"', '\\' and DEL.
-DATA escapeBytes<>+0(SB)/8, $0x2020202020202020
-DATA escapeBytes<>+8(SB)/8, $0x2020202020202020
-DATA escapeBytes<>+16(SB)/8, $0x2020202020202020
-DATA escapeBytes<>+24(SB)/8, $0x2020202020202020
-DATA escapeBytes<>+32(SB)/8, $0x2222222222222222
-DATA escapeBytes<>+40(SB)/8, $0x2222222222222222
-DATA escapeBytes<>+48(SB)/8, $0x2222222222222222
-DATA escapeBytes<>+56(SB)/8, $0x2222222222222222
-DATA escapeBytes<>+64(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA escapeBytes<>+72(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA escapeBytes<>+80(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA escapeBytes<>+88(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA escapeBytes<>+96(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA escapeBytes<>+104(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA escapeBytes<>+112(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA escapeBytes<>+120(SB)/8, $0x7f7f7f7f7f7f7f7f
-GLOBL escapeBytes<>(SB), RODATA|NOPTR, $128
-
 TEXT ·plainCopy(SB), NOSPLIT, $0-49
 	MOVQ d_base+0(FP), DI
 	MOVQ s_base+24(FP), SI
