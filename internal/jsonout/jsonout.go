@@ -488,6 +488,12 @@ func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
 			return b[:l+len(`,"text":"`)+n+3]
 		}
 	}
+	return appendTextSlow(b, text, full, s, ep)
+}
+
+// appendTextSlow is appendText for a text that is short, or needs
+// escaping, or b without the room: full is the text with its newline.
+func appendTextSlow(b []byte, text, full []byte, s *decoder.Summary, ep int) []byte {
 	plain := textPlain(s, full, ep)
 	if plainFrom(text, plain) {
 		// The usual record: copied in one piece.
