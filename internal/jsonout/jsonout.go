@@ -307,7 +307,11 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 		}
 	}
 	b = append(b, `,"length":`...)
-	b = appendInt(b, s.Length)
+	if s.Length >= 0 {
+		b = appendSmall(b, s.Length)
+	} else {
+		b = appendInt(b, s.Length)
+	}
 	return appendText(b, text, s, plain)
 }
 
