@@ -143,7 +143,10 @@ func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 // members of a header from the decoder's cache entry for it
 // (Summary.PflogCacheEntry) once they are there: it writes them into
 // that entry, so it is given a Summary before the Decoder's next packet
-// and in the Decoder's goroutine. It is not safe for concurrent use.
+// and in the Decoder's goroutine. It writes the usual packet's members
+// and text in whole pieces into b's spare capacity, and reads the
+// addresses from the text in whole pieces, up to the text's capacity
+// (which it does not change). It is not safe for concurrent use.
 type Encoder struct {
 	time *timefmt.Appender
 }
@@ -318,9 +321,9 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 // textKey is the key of the "text" member and its opening quote.
 var textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
 
-// protoPieces holds protoMembers in fixed-size arrays, and srcKey and
-// dstKey the keys around the first address, for appendRest's usual
-// packet.
+// protoPieces and tcpFlagsPieces hold protoMembers and tcpFlagsMembers
+// in fixed-size arrays, and srcKey and dstKey the keys around the first
+// address, for the usual packet.
 var (
 	protoPieces    [256]piece
 	tcpFlagsPieces [256]piece
