@@ -1,6 +1,7 @@
 package jsonout
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/rand/v2"
 	"testing"
@@ -202,5 +203,29 @@ func TestEncoderFastPathsMatchAppend(t *testing.T) {
 	}
 	if fast < n/20 {
 		t.Errorf("only %d of %d records IPv4 with addresses in the text", fast, n)
+	}
+}
+
+// TestAppendAtDoesNotAllocate: with room in its buffer, AppendAt (and the
+// Encoder's PrefixAt within a second) allocates nothing.
+func TestAppendAtDoesNotAllocate(t *testing.T) {
+	s := fullSummary()
+	text := []byte("rule 1.f2b/sshd.3/0(match): block in on vtnet0: 203.0.113.5.41854 > 198.51.100.7.22: Flags [S], seq 1, win 65535, length 0\n\t0x0000: 4500\n")
+	s.SrcText = [2]int{49, 60}
+	s.DstText = [2]int{69, 81}
+	e := NewEncoder()
+	buf := make([]byte, 0, 4096)
+	p := e.PrefixAt(1_700_000_000, time.UTC)
+	allocs := testing.AllocsPerRun(1000, func() {
+		p = e.PrefixAt(1_700_000_000, time.UTC)
+		buf = e.AppendAt(buf[:0], p, 123456789, s, text)
+		buf = e.AppendAt(buf[:0], p, 5, s, text[:90])
+		buf = e.AppendAt(buf[:0], p, 5, nil, text)
+	})
+	if allocs != 0 {
+		t.Errorf("AppendAt allocates %.1f times per call", allocs/3)
+	}
+	if !bytes.Contains(buf, []byte(`"text":"rule 1.f2b`)) {
+		t.Errorf("%s", buf)
 	}
 }
