@@ -109,6 +109,35 @@ TEXT ·plainCopy(SB), NOSPLIT, $0-49
 	VMOVDQU escapeBytes<>+64(SB), Y3
 	VMOVDQU escapeBytes<>+96(SB), Y4
 	LEAQ -32(BX), R8 // the last block's start
+	LEAQ -64(BX), R9 // the last start of two whole blocks
+
+next64:
+	CMPQ AX, R9
+	JG   next32
+	VMOVDQU   (SI)(AX*1), Y0
+	VMOVDQU   32(SI)(AX*1), Y7
+	VPCMPGTB  Y0, Y1, Y5
+	VPCMPEQB  Y0, Y2, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y3, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y0, Y4, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPGTB  Y7, Y1, Y8
+	VPOR      Y8, Y5, Y5
+	VPCMPEQB  Y7, Y2, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y7, Y3, Y6
+	VPOR      Y6, Y5, Y5
+	VPCMPEQB  Y7, Y4, Y6
+	VPOR      Y6, Y5, Y5
+	VPMOVMSKB Y5, DX
+	TESTL     DX, DX
+	JNZ       bad32
+	VMOVDQU   Y0, (DI)(AX*1)
+	VMOVDQU   Y7, 32(DI)(AX*1)
+	ADDQ      $64, AX
+	JMP       next64
 
 next32:
 	CMPQ AX, R8
