@@ -481,17 +481,18 @@ func v4Compatible(a netip.Addr) bool {
 // and closes the object. ep is for textPlain.
 func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
 	full := text
-	if n := len(text); n > 0 && text[n-1] == '\n' {
-		text = text[:n-1]
+	n := len(text)
+	if n > 0 && text[n-1] == '\n' {
+		n--
+		text = text[:n]
 	}
-	if n, l := len(text), len(b); n >= 32 && cap(b)-l >= n+16 {
+	if l := len(b); n >= 32 && cap(b)-l >= n+16 {
 		// Copied whole as it is checked, when it needs no escaping,
 		// between the key and the end of the object.
 		d := b[l : l+n+16]
 		*(*[16]byte)(d) = textKey
 		if plainCopy(d[len(`,"text":"`):], text) {
-			d = d[len(`,"text":"`)+n:]
-			d[0], d[1], d[2] = '"', '}', '\n'
+			*(*[4]byte)(d[n+len(`,"text":"`):]) = [4]byte{'"', '}', '\n'}
 			return b[:l+len(`,"text":"`)+n+3]
 		}
 	}
