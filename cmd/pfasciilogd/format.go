@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pfasciilogd/pfasciilogd/capture"
 	"github.com/pfasciilogd/pfasciilogd/decoder"
 	"github.com/pfasciilogd/pfasciilogd/internal/jsonout"
 	"github.com/pfasciilogd/pfasciilogd/internal/timefmt"
@@ -52,11 +53,35 @@ func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Tim
 		return d.AppendRecord(b, data, wireLen)
 	}
 	f.text = d.AppendRecord(f.text[:0], data, wireLen)
-	sum := d.Summary()
+	return f.json.Append(b, ts, summary(d, data, wireLen), f.text)
+}
+
+// summary is d's Summary of the packet data (wireLen bytes on the wire)
+// it just printed, or nil when it printed "[Invalid header: ...]" for it.
+func summary(d *decoder.Decoder, data []byte, wireLen int) *decoder.Summary {
 	if caplen := len(data); caplen == 0 || wireLen < caplen || caplen > maxSnaplen || wireLen > maxSnaplen {
 		// "[Invalid header: ...]": the decoder did not look at the
 		// packet, and its Summary is the previous packet's.
-		sum = nil
+		return nil
 	}
-	return f.json.Append(b, ts, sum, f.text)
+	return d.Summary()
+}
+
+// appendJSONRecords appends the JSON objects of recs, whose data is in
+// data, as appendRecord does for each from time.Unix(Sec, Nsec).In(loc):
+// the encoder is asked for the text of a record's second only when the
+// second changes.
+func (f *recordFormatter) appendJSONRecords(out []byte, d *decoder.Decoder, loc *time.Location, data []byte, recs []capture.Record) []byte {
+	enc := f.json
+	p := enc.PrefixAt(recs[0].Sec, loc)
+	for i := range recs {
+		r := &recs[i]
+		if r.Sec != p.Sec() && !p.Advance(r.Sec) {
+			p = enc.PrefixAt(r.Sec, loc)
+		}
+		pkt := data[r.Start:r.End]
+		f.text = d.AppendRecord(f.text[:0], pkt, r.Length)
+		out = enc.AppendAt(out, p, r.Nsec, summary(d, pkt, r.Length), f.text)
+	}
+	return out
 }

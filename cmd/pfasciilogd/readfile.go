@@ -47,9 +47,7 @@ func readFile(c *config, stdout io.Writer) error {
 		}
 		switch {
 		case format.json != nil:
-			for _, r := range recs[:n] {
-				out = format.appendRecord(out, dec, time.Unix(r.Sec, r.Nsec).In(loc), data[r.Start:r.End], r.Length)
-			}
+			out = format.appendJSONRecords(out, dec, loc, data, recs[:n])
 		case c.timeFmt == timefmt.None:
 			out = appendRecords(out, dec, data, recs[:n])
 		default:

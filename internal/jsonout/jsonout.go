@@ -37,6 +37,7 @@ package jsonout
 import (
 	"encoding/binary"
 	"net/netip"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -142,7 +143,10 @@ func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 // members of a header from the decoder's cache entry for it
 // (Summary.PflogCacheEntry) once they are there: it writes them into
 // that entry, so it is given a Summary before the Decoder's next packet
-// and in the Decoder's goroutine. It is not safe for concurrent use.
+// and in the Decoder's goroutine. It writes the usual packet's members
+// and text in whole pieces into b's spare capacity, and reads the
+// addresses from the text in whole pieces, up to the text's capacity
+// (which it does not change). It is not safe for concurrent use.
 type Encoder struct {
 	time *timefmt.Appender
 }
@@ -157,14 +161,42 @@ func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte)
 	return appendRest(b, s, text, true)
 }
 
-// appendRest appends the members after "time"'s value, the pflog
-// members through the decoder's cache entry when cached.
-func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
+// PrefixAt returns the text of the "time" member for the second sec in
+// loc (a nil loc is UTC), as the Encoder's timefmt.Appender gives it, for
+// AppendAt; it is valid until the Encoder is used again, and it may be
+// moved to a later second of its minute with its Advance.
+func (e *Encoder) PrefixAt(sec int64, loc *time.Location) *timefmt.Prefix {
+	return e.time.PrefixAt(sec, loc)
+}
+
+// AppendAt is Append for the time nsec nanoseconds (0 <= nsec < 1e9)
+// into the second of p, which PrefixAt gave: no time.Time is made.
+func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
+	l := len(b)
+	if cap(b)-l < timePrefixRoom {
+		b = slices.Grow(b, timePrefixRoom)
+	}
+	d := b[l : l+timePrefixRoom]
+	copy(d, `{"time":"`)
+	n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
+	// Put's n holds a trailing space, which appendRest writes over.
+	return appendRest(b[:l+len(`{"time":"`)+n-1], s, text, true)
+}
+
+// timePrefixRoom is the room AppendAt writes its time into.
+const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
+
+// appendRest appends the members after "time"'s value; fast (the
+// Encoder's) has the pflog members copied through the decoder's cache
+// entry, and the usual packet's members written by its fast path.
+func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
-		return appendText(b, text, 0)
+		return appendText(b, text, nil, 0)
 	}
-	plain := 0 // the first plain bytes of text need no escaping
+	// The length of the cache entry's text when that needs no escaping
+	// (or 0), for textPlain.
+	plain := 0
 	// The time's closing quote and the whole "af" member, in one piece.
 	switch {
 	case s.HasPflog && s.Pflog.AF == pfloghdr.AFInet:
@@ -179,25 +211,63 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		b = append(b, `","af":null`...)
 	}
 	if s.HasPflog {
-		hdrText := text[:min(s.PflogText, len(text))]
 		var e *pflogcache.Entry
 		short := false
-		if cached {
+		if fast {
 			if e = s.PflogCacheEntry(); e != nil {
 				b, plain, short = e.AppendJSONShort(b)
 			}
 		}
 		if !short {
-			b, plain = appendCachedPflog(b, &s.Pflog, e, hdrText)
-		} else if plain != len(hdrText) {
-			plain = 0
+			b, plain = appendCachedPflog(b, &s.Pflog, e, text[:min(s.PflogText, len(text))])
 		}
 	}
-	if src := s.SrcText; plain > 0 && src[0] == plain && src[0] < src[1] && src[1] <= len(text) {
-		// The source address follows the pflog header's text: the
-		// decoder's digits, hex, dots and colons (copied as they are
-		// by appendAddr too), so the plain run goes on through it.
-		plain = src[1]
+	if fast && uint(s.Proto) < 256 && cap(b)-len(b) >= 192 {
+		// The usual packet: "proto", then both addresses as the text
+		// holds them, each piece written whole into the spare room
+		// and counted by its length. The text is read in whole
+		// pieces too, up to its capacity: the bytes past an address
+		// are written into the room, and not counted.
+		src, dst := s.SrcText, s.DstText
+		t := text[:cap(text)]
+		if s.Src.Is4() && s.Dst.Is4() && uint(src[1]-src[0]-1) < 15 && uint(dst[1]-dst[0]-1) < 15 &&
+			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
+			src[0] <= len(t)-16 && dst[0] <= len(t)-16 {
+			l := len(b)
+			d := b[l : l+192]
+			pp := &protoPieces[s.Proto]
+			*(*[32]byte)(d) = pp.w
+			n := pp.n & 31
+			*(*[16]byte)(d[n:]) = srcKey
+			n += len(`,"src":"`)
+			*(*[16]byte)(d[n:]) = [16]byte(t[src[0]:])
+			n += (src[1] - src[0]) & 15
+			*(*[16]byte)(d[n:]) = dstKey
+			n += len(`","dst":"`)
+			*(*[16]byte)(d[n:]) = [16]byte(t[dst[0]:])
+			n += (dst[1] - dst[0]) & 15
+			d[n] = '"'
+			return appendPorts(b[:l+n+1], s, plain, text)
+		}
+		if s.Src.Is6() && s.Dst.Is6() && uint(src[1]-src[0]-1) < 47 && uint(dst[1]-dst[0]-1) < 47 &&
+			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
+			src[0] <= len(t)-48 && dst[0] <= len(t)-48 && !v4Compatible(s.Src) && !v4Compatible(s.Dst) {
+			l := len(b)
+			d := b[l : l+192]
+			pp := &protoPieces[s.Proto]
+			*(*[32]byte)(d) = pp.w
+			n := pp.n & 31
+			*(*[16]byte)(d[n:]) = srcKey
+			n += len(`,"src":"`)
+			*(*[48]byte)(d[n:]) = [48]byte(t[src[0]:])
+			n += (src[1] - src[0]) & 63
+			*(*[16]byte)(d[n:]) = dstKey
+			n += len(`","dst":"`)
+			*(*[48]byte)(d[n:]) = [48]byte(t[dst[0]:])
+			n += (dst[1] - dst[0]) & 63
+			d[n] = '"'
+			return appendPorts(b[:l+n+1], s, plain, text)
+		}
 	}
 	if s.Proto >= 0 && s.Proto < 256 {
 		b = append(b, protoMembers[s.Proto]...)
@@ -217,6 +287,11 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		b = append(b, `,"dst":`...)
 		b = appendAddr(b, s.Dst, text, s.DstText)
 	}
+	return appendPorts(b, s, plain, text)
+}
+
+// appendPorts appends the members from "sport" on.
+func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
 		b = appendSmall(b, s.SPort)
@@ -226,11 +301,55 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, cached bool) []byte {
 		b = appendSmall(b, s.DPort)
 	}
 	if s.HasTCPFlags {
-		b = append(b, tcpFlagsMembers[s.TCPFlags]...)
+		if l := len(b); cap(b)-l >= 32 {
+			fp := &tcpFlagsPieces[s.TCPFlags]
+			*(*[32]byte)(b[l : l+32]) = fp.w
+			b = b[:l+fp.n&31]
+		} else {
+			b = append(b, tcpFlagsMembers[s.TCPFlags]...)
+		}
 	}
 	b = append(b, `,"length":`...)
-	b = appendInt(b, s.Length)
-	return appendText(b, text, plain)
+	if s.Length >= 0 {
+		b = appendSmall(b, s.Length)
+	} else {
+		b = appendInt(b, s.Length)
+	}
+	return appendText(b, text, s, plain)
+}
+
+// textKey is the key of the "text" member and its opening quote.
+var textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
+
+// protoPieces and tcpFlagsPieces hold protoMembers and tcpFlagsMembers
+// in fixed-size arrays, and srcKey and dstKey the keys around the first
+// address, for the usual packet.
+var (
+	protoPieces    [256]piece
+	tcpFlagsPieces [256]piece
+	srcKey, dstKey [16]byte
+)
+
+// A piece is a text of up to 32 bytes, written whole and counted by its
+// length.
+type piece struct {
+	w [32]byte
+	n int
+}
+
+func init() {
+	for i := range protoPieces {
+		if len(protoMembers[i]) >= 32 {
+			panic("jsonout: proto member too long")
+		}
+		protoPieces[i].n = copy(protoPieces[i].w[:], protoMembers[i])
+		if len(tcpFlagsMembers[i]) >= 32 {
+			panic("jsonout: tcp_flags member too long")
+		}
+		tcpFlagsPieces[i].n = copy(tcpFlagsPieces[i].w[:], tcpFlagsMembers[i])
+	}
+	copy(srcKey[:], `,"src":"`)
+	copy(dstKey[:], `","dst":"`)
 }
 
 // appendInt appends v in decimal ("-" first when negative).
@@ -358,17 +477,80 @@ func v4Compatible(a netip.Addr) bool {
 	return binary.BigEndian.Uint64(x[:8]) == 0 && binary.BigEndian.Uint32(x[8:12]) == 0
 }
 
-// appendText appends the "text" member without text's final newline, and
-// closes the object.
-// appendText appends the "text" member; its first plain bytes need no
-// escaping.
-func appendText(b []byte, text []byte, plain int) []byte {
-	if n := len(text); n > 0 && text[n-1] == '\n' {
-		text = text[:n-1]
+// appendText appends the "text" member, text without its final newline,
+// and closes the object. ep is for textPlain.
+func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
+	full := text
+	n := len(text)
+	if n > 0 && text[n-1] == '\n' {
+		n--
+		text = text[:n]
+	}
+	if l := len(b); n >= 32 && cap(b)-l >= n+16 {
+		// Copied whole as it is checked, when it needs no escaping,
+		// between the key and the end of the object.
+		d := b[l : l+n+16]
+		*(*[16]byte)(d) = textKey
+		if plainCopy(d[len(`,"text":"`):], text) {
+			*(*[4]byte)(d[n+len(`,"text":"`):]) = [4]byte{'"', '}', '\n'}
+			return b[:l+len(`,"text":"`)+n+3]
+		}
+	}
+	return appendTextSlow(b, text, full, s, ep)
+}
+
+// appendTextSlow is appendText for a text that is short, or needs
+// escaping, or b without the room: full is the text with its newline.
+func appendTextSlow(b []byte, text, full []byte, s *decoder.Summary, ep int) []byte {
+	plain := textPlain(s, full, ep)
+	if plainFrom(text, plain) {
+		// The usual record: copied in one piece.
+		b = append(b, `,"text":"`...)
+		b = append(b, text...)
+		return append(b, '"', '}', '\n')
 	}
 	b = append(b, `,"text":`...)
 	b = appendString(b, text, min(plain, len(text)))
 	return append(b, '}', '\n')
+}
+
+// textPlain returns the length of the start of the record text (of the
+// Summary s, or nil) that is known to need no escaping in a JSON string:
+// the pflog header's text, when ep, the length of the pflog cache entry's
+// text if that needs no escaping, is the length of the header's text the
+// record begins with; and then the source address, if it follows: the
+// decoder's digits, hex, dots and colons (copied as they are by
+// appendAddr too).
+func textPlain(s *decoder.Summary, text []byte, ep int) int {
+	if s == nil || !s.HasPflog || ep <= 0 || ep != min(s.PflogText, len(text)) {
+		return 0
+	}
+	if src := s.SrcText; src[0] == ep && src[0] < src[1] && src[1] <= len(text) {
+		return src[1]
+	}
+	return ep
+}
+
+// plainFrom reports whether s, whose first plain bytes need no escaping,
+// needs none at all.
+func plainFrom(s []byte, plain int) bool {
+	if plain >= len(s) {
+		return true
+	}
+	if len(s) < 16 {
+		return isPlain(s[plain:])
+	}
+	i := plain + plainBlocks(s[plain:])
+	if len(s)-i >= 16 {
+		// A block refused (or none checked): by the word.
+		i += plainWords(s[i:])
+		if len(s)-i >= 8 {
+			return false
+		}
+	}
+	// The bytes from i are in the last 16.
+	le := binary.LittleEndian
+	return plain8(le.Uint64(s[len(s)-16:])) && plain8(le.Uint64(s[len(s)-8:]))
 }
 
 const hexDigits = "0123456789abcdef"
@@ -470,12 +652,14 @@ func plain8(w uint64) bool { return bad8(w)&0x8080808080808080 == 0 }
 // perhaps where a byte next to one is), never without one.
 func bad8(w uint64) uint64 {
 	const ones = 0x0101010101010101
-	// A high bit is set in w-0x20.. for a byte < 0x20 or >= 0xa0, in
-	// w+0x01.. for one from 0x7f to 0xfe, and in (w^c)-0x01.. for one
-	// equal to c: every byte to escape (0xff too, by w-0x20..) sets one.
-	// Borrows and carries across bytes start only at such a byte, so the
-	// lowest of them is always flagged.
-	return (w - 0x20*ones) | (w + ones) | ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones)
+	// A high bit is set in (w^0x02..)-0x21.. for a byte < 0x20, '"' or
+	// >= 0xa0 (w^0x02 maps '"' to ' ', ' ' to '"', and the control
+	// characters among themselves), in w+0x01.. for one from 0x7f to
+	// 0xfe, and in (w^'\\'..)-0x01.. for '\\': every byte to escape
+	// (0xff too, by the first) sets one. Borrows and carries across
+	// bytes start only at such a byte, so the lowest of them is always
+	// flagged.
+	return ((w ^ 0x02*ones) - 0x21*ones) | (w + ones) | ((w ^ '\\'*ones) - ones)
 }
 
 // appendCString appends a fixed-size, NUL-terminated field of the pflog
