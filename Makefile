@@ -41,6 +41,8 @@ vet: deps
 
 test: test-deps vet build cross
 	$(GO) test ./...
+	# the portable JSON text check, which other architectures than amd64 run
+	$(GO) test -tags purego ./internal/jsonout/
 
 # Regenerate testdata/golden from the project's generator and the real tcpdump.
 golden: build

@@ -1,3 +1,5 @@
+//go:build amd64 && !purego
+
 #include "textflag.h"
 
 // escapeBytes holds 32 bytes of each of 0x20, '"', '\\' and DEL.
