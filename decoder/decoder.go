@@ -40,10 +40,10 @@ type Decoder struct {
 	opts Options
 	// textPflog: pflog records and no Summary, AppendRecord's short way.
 	textPflog bool
-	seq  *seqTable
-	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
-	rx   rxCalls       // AFS RX calls seen, to decode their replies
-	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
+	seq       *seqTable
+	ike       isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
+	rx        rxCalls       // AFS RX calls seen, to decode their replies
+	nfs       nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
 
 	// ips holds the ipInfo of each IP header being printed (tunnels nest
 	// them), so that they need not be allocated.
@@ -110,18 +110,29 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		return d.appendRecordSlow(b, data, wireLen)
 	}
 	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
+	// d.pflog.Get written out: no call, so nothing spilled around it.
 	var e *pflogcache.Entry
 	if d.pflog.Count() {
-		e = d.pflog.Get(raw)
-	}
-	if e != nil {
-		var short bool
-		if b, short = e.AppendShort(b); !short {
-			b = e.AppendText(b)
+		w0, w1, w2, w3, w4, w5, w6 := pflogcache.Words(raw)
+		switch s := d.pflog.Ways(w0, w1, w4, w5, w6); {
+		case s[0].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[0]
+		case s[1].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[1]
+		case s[2].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[2]
+		case s[3].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[3]
 		}
-	} else {
-		b = d.appendPflogUncached(b, raw)
 	}
+	if e == nil {
+		return d.appendRecordMiss(b, data, wireLen, nil)
+	}
+	var short bool
+	if b, short = e.AppendShort(b); !short {
+		return d.appendRecordMiss(b, data, wireLen, e)
+	}
+	// appendPflogPayload written out.
 	payload := data[hl:caplen:caplen]
 	length := wireLen - hl
 	switch af := data[1]; {
@@ -133,6 +144,35 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		b = appendHexASCIIDump(b, payload)
 	}
 	return append(b, '\n')
+}
+
+// appendPflogPayload is the end of AppendRecord's short way: what
+// follows the pflog header of data, whose length is hl, and '\n'.
+func (d *Decoder) appendPflogPayload(b []byte, data []byte, wireLen, hl int) []byte {
+	payload := data[hl:len(data):len(data)]
+	length := wireLen - hl
+	switch af := data[1]; {
+	case af == pfloghdr.AFInet:
+		b = d.printIP4Header(b, payload, length)
+	case pfloghdr.IsInet6(af):
+		b = d.printIP6Header(b, payload, length)
+	default:
+		b = appendHexASCIIDump(b, payload)
+	}
+	return append(b, '\n')
+}
+
+// appendRecordMiss is AppendRecord's short way for a header whose text
+// AppendShort did not copy: from its entry e (a long text, or little
+// room in b), or not in the cache (e nil). A function of its own so that
+// the short way keeps its values in registers.
+func (d *Decoder) appendRecordMiss(b []byte, data []byte, wireLen int, e *pflogcache.Entry) []byte {
+	if e != nil {
+		b = e.AppendText(b)
+	} else {
+		b = d.appendPflogUncached(b, (*[pfloghdr.FreeBSDStructSize]byte)(data))
+	}
+	return d.appendPflogPayload(b, data, wireLen, (int(data[0])+3)&^3)
 }
 
 // appendRecordSlow is AppendRecord after its checks of the record's
