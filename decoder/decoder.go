@@ -132,14 +132,15 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	if b, short = e.AppendShort(b); !short {
 		return d.appendRecordMiss(b, data, wireLen, e)
 	}
-	// appendPflogPayload written out.
+	// appendPflogPayload written out, with the IP printers for the
+	// outermost header under NoSummary.
 	payload := data[hl:caplen:caplen]
 	length := wireLen - hl
 	switch af := data[1]; {
 	case af == pfloghdr.AFInet:
-		b = d.printIP4Header(b, payload, length)
+		b = d.printIP4Top(b, payload, length)
 	case pfloghdr.IsInet6(af):
-		b = d.printIP6Header(b, payload, length)
+		b = d.printIP6Top(b, payload, length)
 	default:
 		b = appendHexASCIIDump(b, payload)
 	}
@@ -153,9 +154,9 @@ func (d *Decoder) appendPflogPayload(b []byte, data []byte, wireLen, hl int) []b
 	length := wireLen - hl
 	switch af := data[1]; {
 	case af == pfloghdr.AFInet:
-		b = d.printIP4Header(b, payload, length)
+		b = d.printIP4Top(b, payload, length)
 	case pfloghdr.IsInet6(af):
-		b = d.printIP6Header(b, payload, length)
+		b = d.printIP6Top(b, payload, length)
 	default:
 		b = appendHexASCIIDump(b, payload)
 	}
