@@ -68,7 +68,7 @@ func (d *Decoder) printIP6Top(b []byte, data []byte, length int) []byte {
 	h := (*[40]byte)(data)
 	total := int(be16(h[4:])) + 40
 	nh := h[6]
-	if h[0]>>4 != 6 || total == 40 || total > length || isIP6Ext(nh) {
+	if h[0]>>4 != 6 || total == 40 || total > length || nh != ipprotoTCP && isIP6Ext(nh) {
 		return d.printIP6Slow(b, data, length)
 	}
 	if len(data) > total {
