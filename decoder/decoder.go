@@ -110,6 +110,10 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		return d.appendRecordSlow(b, data, wireLen)
 	}
 	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
+	// What follows the header, worked out before the lookup: fewer
+	// values live across it.
+	payload := data[hl:caplen:caplen]
+	length := wireLen - hl
 	// d.pflog.Get written out: no call, so nothing spilled around it.
 	var e *pflogcache.Entry
 	if d.pflog.Count() {
@@ -126,17 +130,15 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		}
 	}
 	if e == nil {
-		return d.appendRecordMiss(b, data, wireLen, nil)
+		return d.appendRecordMiss(b, raw, payload, length, nil)
 	}
 	var short bool
 	if b, short = e.AppendShort(b); !short {
-		return d.appendRecordMiss(b, data, wireLen, e)
+		return d.appendRecordMiss(b, raw, payload, length, e)
 	}
-	// appendPflogPayload written out, with the IP printers for the
+	// The payload, with the IP printers for the
 	// outermost header under NoSummary.
-	payload := data[hl:caplen:caplen]
-	length := wireLen - hl
-	switch af := data[1]; {
+	switch af := raw[1]; {
 	case af == pfloghdr.AFInet:
 		b = d.printIP4Top(b, payload, length)
 	case pfloghdr.IsInet6(af):
@@ -147,33 +149,26 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	return append(b, '\n')
 }
 
-// appendPflogPayload is the end of AppendRecord's short way: what
-// follows the pflog header of data, whose length is hl, and '\n'.
-func (d *Decoder) appendPflogPayload(b []byte, data []byte, wireLen, hl int) []byte {
-	payload := data[hl:len(data):len(data)]
-	length := wireLen - hl
-	switch af := data[1]; {
-	case af == pfloghdr.AFInet:
-		b = d.printIP4Top(b, payload, length)
-	case pfloghdr.IsInet6(af):
-		b = d.printIP6Top(b, payload, length)
-	default:
-		b = appendHexASCIIDump(b, payload)
-	}
-	return append(b, '\n')
-}
-
-// appendRecordMiss is AppendRecord's short way for a header whose text
-// AppendShort did not copy: from its entry e (a long text, or little
-// room in b), or not in the cache (e nil). A function of its own so that
-// the short way keeps its values in registers.
-func (d *Decoder) appendRecordMiss(b []byte, data []byte, wireLen int, e *pflogcache.Entry) []byte {
+// appendRecordMiss is the end of AppendRecord's short way for a pflog
+// header raw whose text AppendShort did not copy: from its entry e (a
+// long text, or little room in b), or not in the cache (e nil); then
+// the payload, of the given length, and '\n'. A function of its own so
+// that the short way keeps its values in registers.
+func (d *Decoder) appendRecordMiss(b []byte, raw *[pfloghdr.FreeBSDStructSize]byte, payload []byte, length int, e *pflogcache.Entry) []byte {
 	if e != nil {
 		b = e.AppendText(b)
 	} else {
-		b = d.appendPflogUncached(b, (*[pfloghdr.FreeBSDStructSize]byte)(data))
+		b = d.appendPflogUncached(b, raw)
 	}
-	return d.appendPflogPayload(b, data, wireLen, (int(data[0])+3)&^3)
+	switch af := raw[1]; {
+	case af == pfloghdr.AFInet:
+		b = d.printIP4Top(b, payload, length)
+	case pfloghdr.IsInet6(af):
+		b = d.printIP6Top(b, payload, length)
+	default:
+		b = appendHexASCIIDump(b, payload)
+	}
+	return append(b, '\n')
 }
 
 // appendRecordSlow is AppendRecord after its checks of the record's
