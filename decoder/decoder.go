@@ -38,12 +38,13 @@ type Options struct {
 // stream in order. A Decoder is not safe for concurrent use.
 type Decoder struct {
 	opts Options
+	seq  *seqTable
+	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
+	rx   rxCalls       // AFS RX calls seen, to decode their replies
+	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
+
 	// textPflog: pflog records and no Summary, AppendRecord's short way.
 	textPflog bool
-	seq       *seqTable
-	ike       isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
-	rx        rxCalls       // AFS RX calls seen, to decode their replies
-	nfs       nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
 
 	// ips holds the ipInfo of each IP header being printed (tunnels nest
 	// them), so that they need not be allocated.
@@ -136,8 +137,8 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	if b, short = e.AppendShort(b); !short {
 		return d.appendRecordMiss(b, raw, payload, length, e)
 	}
-	// The payload, with the IP printers for the
-	// outermost header under NoSummary.
+	// The payload, with the IP printers for the outermost header under
+	// NoSummary.
 	switch af := raw[1]; {
 	case af == pfloghdr.AFInet:
 		b = d.printIP4Top(b, payload, length)

@@ -155,10 +155,11 @@ func (e *Entry) DecodeHeader(data *[HeaderSize]byte, h *pfloghdr.Header) {
 //		}
 //	}
 //
-// When headers hardly repeat (fewer than 1 in 8 of 256 lookups found),
-// the Cache idles for the next 4,096 headers: Count and Idle pass them
-// by, so that a stream of ever new headers costs little more than it
-// would without a cache.
+// (Words, Ways and Is are Get for a caller that writes it out, without
+// a call.) When headers hardly repeat (fewer than 1 in 8 of 256 lookups
+// found), the Cache idles for the next 4,096 headers: Count and Idle
+// pass them by, so that a stream of ever new headers costs little more
+// than it would without a cache.
 type Cache struct {
 	budget int // lookups left in the window; < 0: its verdict is due
 	sets   [sets]struct {
