@@ -148,7 +148,10 @@ func (d *Decoder) printIP4Top(b []byte, data []byte, length int) []byte {
 		return d.printUDP(b, data[hlen:], total-hlen, ip)
 	}
 	ip.direct = false
-	return d.demuxAddrs(b, data[hlen:], total-hlen, proto, ip)
+	if !printsOwnAddrs(proto) { // demuxAddrs without a call
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[hlen:], total-hlen, proto, ip)
 }
 
 // printIP4Slow is printIP4Header for any packet.

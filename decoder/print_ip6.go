@@ -89,7 +89,10 @@ func (d *Decoder) printIP6Top(b []byte, data []byte, length int) []byte {
 		return d.printUDP(b, data[40:], total-40, ip)
 	}
 	ip.direct = false
-	return d.demuxAddrs(b, data[40:], total-40, nh, ip)
+	if !printsOwnAddrs(nh) { // demuxAddrs without a call
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[40:], total-40, nh, ip)
 }
 
 // isIP6Ext reports whether nh is one of the extension headers
