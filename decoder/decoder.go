@@ -7,7 +7,10 @@
 // path allocates once the TCP conversation table has warmed up.
 package decoder
 
-import "github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
+import (
+	"github.com/pfasciilogd/pfasciilogd/internal/pflogcache"
+	"github.com/pfasciilogd/pfasciilogd/pfloghdr"
+)
 
 // DefaultSeqTableSize is the default capacity of the table of TCP
 // conversations used for relative sequence numbers.
@@ -39,6 +42,9 @@ type Decoder struct {
 	ike  isakmpCookies // ISAKMP initiator cookies seen, as tcpdump keeps them
 	rx   rxCalls       // AFS RX calls seen, to decode their replies
 	nfs  nfsXIDMap     // NFS calls seen, to decode their replies (print-nfs.c's xid_map)
+
+	// textPflog: pflog records and no Summary, AppendRecord's short way.
+	textPflog bool
 
 	// ips holds the ipInfo of each IP header being printed (tunnels nest
 	// them), so that they need not be allocated.
@@ -72,6 +78,8 @@ func New(opts Options) *Decoder {
 		opts.SeqTableSize = DefaultSeqTableSize
 	}
 	d := &Decoder{opts: opts, v6: new(v6Names)}
+	d.spans.v6 = d.v6 // for good: AppendRecord sets the other fields
+	d.textPflog = opts.NoSummary && opts.LinkType == LinkTypePFLOG
 	if !opts.AbsoluteSeq {
 		d.seq = newSeqTable(opts.SeqTableSize)
 	}
@@ -87,56 +95,89 @@ const maxSnaplen = 262144
 func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 	caplen := len(data)
 	if caplen == 0 || wireLen < caplen || caplen > maxSnaplen || wireLen > maxSnaplen {
-		b = append(b, "[Invalid header:"...)
-		sep := false
-		if caplen == 0 {
-			b = append(b, " caplen==0"...)
-			sep = true
-		}
-		if wireLen == 0 {
-			if sep {
-				b = append(b, ',')
-			}
-			b = append(b, " len==0"...)
-			sep = true
-		}
-		if wireLen != 0 && wireLen < caplen {
-			if sep {
-				b = append(b, ',')
-			}
-			b = append(b, " len("...)
-			b = appendUint(b, uint64(wireLen))
-			b = append(b, ") < caplen("...)
-			b = appendUint(b, uint64(caplen))
-			b = append(b, ')')
-			sep = true
-		}
-		if caplen > maxSnaplen {
-			if sep {
-				b = append(b, ',')
-			}
-			b = append(b, " caplen("...)
-			b = appendUint(b, uint64(caplen))
-			b = append(b, ") > 262144"...)
-			sep = true
-		}
-		if wireLen > maxSnaplen {
-			if sep {
-				b = append(b, ',')
-			}
-			b = append(b, " len("...)
-			b = appendUint(b, uint64(wireLen))
-			b = append(b, ") > 262144"...)
-		}
-		b = append(b, ']', '\n')
-		return b
+		return appendInvalidHeader(b, caplen, wireLen)
 	}
 	d.ipDepth = 0
-	if d.opts.NoSummary { // nothing reads the Summary and the spans
-		d.spans.base, d.spans.v6 = len(b), d.v6
+	d.spans.base = len(b) // spans.v6 is d.v6, set by New
+	if !d.textPflog || caplen < pfloghdr.FreeBSDStructSize {
+		return d.appendRecordSlow(b, data, wireLen)
+	}
+	// printPflog for text output (no Summary), written out here: one
+	// call fewer per packet, and the IP printers called without their
+	// wrappers' restoring of d.ipDepth, which the next record resets.
+	l := int(data[0])
+	hl := (l + 3) &^ 3
+	if l < pfloghdr.MinLen || caplen < hl {
+		return d.appendRecordSlow(b, data, wireLen)
+	}
+	raw := (*[pfloghdr.FreeBSDStructSize]byte)(data)
+	// What follows the header, worked out before the lookup: fewer
+	// values live across it.
+	payload := data[hl:caplen:caplen]
+	length := wireLen - hl
+	// d.pflog.Get written out: no call, so nothing spilled around it.
+	var e *pflogcache.Entry
+	if d.pflog.Count() {
+		w0, w1, w2, w3, w4, w5, w6 := pflogcache.Words(raw)
+		switch s := d.pflog.Ways(w0, w1, w4, w5, w6); {
+		case s[0].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[0]
+		case s[1].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[1]
+		case s[2].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[2]
+		case s[3].Is(w0, w1, w2, w3, w4, w5, w6):
+			e = &s[3]
+		}
+	}
+	if e == nil {
+		return d.appendRecordMiss(b, raw, payload, length, nil)
+	}
+	var short bool
+	if b, short = e.AppendShort(b); !short {
+		return d.appendRecordMiss(b, raw, payload, length, e)
+	}
+	// The payload, with the IP printers for the outermost header under
+	// NoSummary.
+	switch af := raw[1]; {
+	case af == pfloghdr.AFInet:
+		b = d.printIP4Top(b, payload, length)
+	case pfloghdr.IsInet6(af):
+		b = d.printIP6Top(b, payload, length)
+	default:
+		b = appendHexASCIIDump(b, payload)
+	}
+	return append(b, '\n')
+}
+
+// appendRecordMiss is the end of AppendRecord's short way for a pflog
+// header raw whose text AppendShort did not copy: from its entry e (a
+// long text, or little room in b), or not in the cache (e nil); then
+// the payload, of the given length, and '\n'. A function of its own so
+// that the short way keeps its values in registers.
+func (d *Decoder) appendRecordMiss(b []byte, raw *[pfloghdr.FreeBSDStructSize]byte, payload []byte, length int, e *pflogcache.Entry) []byte {
+	if e != nil {
+		b = e.AppendText(b)
 	} else {
+		b = d.appendPflogUncached(b, raw)
+	}
+	switch af := raw[1]; {
+	case af == pfloghdr.AFInet:
+		b = d.printIP4Top(b, payload, length)
+	case pfloghdr.IsInet6(af):
+		b = d.printIP6Top(b, payload, length)
+	default:
+		b = appendHexASCIIDump(b, payload)
+	}
+	return append(b, '\n')
+}
+
+// appendRecordSlow is AppendRecord after its checks of the record's
+// lengths, for any record.
+func (d *Decoder) appendRecordSlow(b []byte, data []byte, wireLen int) []byte {
+	if !d.opts.NoSummary {
 		d.sum.reset()
-		d.spans = addrSpans{base: len(b), v6: d.v6}
+		d.spans.src, d.spans.dst = [2]int{}, [2]int{}
 	}
 	if d.opts.LinkType == LinkTypeNFLOG {
 		b = d.printNFLOG(b, data, wireLen)
@@ -147,6 +188,55 @@ func (d *Decoder) AppendRecord(b []byte, data []byte, wireLen int) []byte {
 		d.sum.SrcText, d.sum.DstText = d.spans.src, d.spans.dst
 	}
 	return append(b, '\n')
+}
+
+// appendInvalidHeader appends the text of a pcap record whose lengths
+// tcpdump refuses, out of AppendRecord so that its values need not be
+// kept on AppendRecord's stack.
+func appendInvalidHeader(b []byte, caplen, wireLen int) []byte {
+	b = append(b, "[Invalid header:"...)
+	sep := false
+	if caplen == 0 {
+		b = append(b, " caplen==0"...)
+		sep = true
+	}
+	if wireLen == 0 {
+		if sep {
+			b = append(b, ',')
+		}
+		b = append(b, " len==0"...)
+		sep = true
+	}
+	if wireLen != 0 && wireLen < caplen {
+		if sep {
+			b = append(b, ',')
+		}
+		b = append(b, " len("...)
+		b = appendUint(b, uint64(wireLen))
+		b = append(b, ") < caplen("...)
+		b = appendUint(b, uint64(caplen))
+		b = append(b, ')')
+		sep = true
+	}
+	if caplen > maxSnaplen {
+		if sep {
+			b = append(b, ',')
+		}
+		b = append(b, " caplen("...)
+		b = appendUint(b, uint64(caplen))
+		b = append(b, ") > 262144"...)
+		sep = true
+	}
+	if wireLen > maxSnaplen {
+		if sep {
+			b = append(b, ',')
+		}
+		b = append(b, " len("...)
+		b = appendUint(b, uint64(wireLen))
+		b = append(b, ") > 262144"...)
+	}
+	b = append(b, ']', '\n')
+	return b
 }
 
 // LinkType returns the link type the Decoder renders.

@@ -62,12 +62,13 @@ func ipHeaders(t *testing.T, v6 bool) (pkts [][]byte, lengths []int) {
 // TestIPFastPathsMatchSlow: printIP4Header and printIP6Header, which
 // take a short way for well-formed headers, print what the full
 // printIP4Slow and printIP6Slow print, and leave the same Summary, for
-// generated packets and mutated ones, with and without NoSummary.
+// generated packets and mutated ones, with and without NoSummary; under
+// NoSummary printIP4Top and printIP6Top print the same text.
 func TestIPFastPathsMatchSlow(t *testing.T) {
 	for _, v6 := range []bool{false, true} {
 		pkts, lengths := ipHeaders(t, v6)
 		for _, noSum := range []bool{false, true} {
-			fast, slow := New(Options{NoSummary: noSum}), New(Options{NoSummary: noSum})
+			fast, slow, top := New(Options{NoSummary: noSum}), New(Options{NoSummary: noSum}), New(Options{NoSummary: noSum})
 			for i, p := range pkts {
 				var out [2]string
 				var sums [2]Summary
@@ -93,6 +94,23 @@ func TestIPFastPathsMatchSlow(t *testing.T) {
 				if out[0] != out[1] || sums[0] != sums[1] || spans[0] != spans[1] {
 					t.Fatalf("v6 %v packet %d (% x, length %d):\nfast %q %+v %+v\nslow %q %+v %+v",
 						v6, i, p, lengths[i], out[0], sums[0], spans[0], out[1], sums[1], spans[1])
+				}
+				if noSum { // printIP4Top and printIP6Top: the text and spans
+					d := top
+					b := []byte("prefix ")
+					d.ipDepth = 0
+					d.spans = addrSpans{base: len(b), v6: d.v6}
+					if v6 {
+						b = d.printIP6Top(b, p, lengths[i])
+					} else {
+						b = d.printIP4Top(b, p, lengths[i])
+					}
+					sp := d.spans
+					sp.v6 = nil
+					if string(b) != out[1] || sp != spans[1] {
+						t.Fatalf("v6 %v packet %d (% x, length %d):\ntop  %q %+v\nslow %q %+v",
+							v6, i, p, lengths[i], b, sp, out[1], spans[1])
+					}
 				}
 			}
 			t.Logf("v6 %v: %d packets", v6, len(pkts))

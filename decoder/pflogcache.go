@@ -28,6 +28,18 @@ func (d *Decoder) appendPflogSlow(b []byte, data *[pfloghdr.FreeBSDStructSize]by
 	return b, d.pflog.Put(data, b[start:], h)
 }
 
+// appendPflogUncached is printPflog's text of the pflog header data
+// under NoSummary when d.pflog did not count it or Get did not find it.
+func (d *Decoder) appendPflogUncached(b []byte, data *[pfloghdr.FreeBSDStructSize]byte) []byte {
+	if d.pflog.Idle() {
+		h := &d.sum.Pflog
+		pfloghdr.DecodeFixed(data[:], h)
+		return appendPflogText(b, h)
+	}
+	b, _ = d.appendPflogSlow(b, data)
+	return b
+}
+
 // PflogCacheEntry returns the decoder's cache entry for the packet's
 // pflog header (valid when HasPflog): its text, and room for another
 // rendering of the header, which must be a function of the fields its

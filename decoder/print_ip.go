@@ -115,6 +115,45 @@ func (d *Decoder) printIP4Header(b []byte, data []byte, length int) []byte {
 	return d.demuxAddrs(b, data[hlen:], total-hlen, proto, ip)
 }
 
+// printIP4Top is printIP4Header for the outermost header of a record
+// under NoSummary (AppendRecord's short way, where d.ipDepth is 0): its
+// ipInfo is d.ips[0], and nothing is noted for a Summary.
+func (d *Decoder) printIP4Top(b []byte, data []byte, length int) []byte {
+	if len(data) < 20 || length < 20 {
+		return d.printIP4Slow(b, data, length)
+	}
+	h := (*[20]byte)(data)
+	hlen := int(h[0]&0x0f) * 4
+	total := int(be16(h[2:]))
+	off := be16(h[6:])
+	if h[0]>>4 != 4 || hlen < 20 || total > length || total < hlen || len(data) < hlen || off&0x1fff != 0 {
+		return d.printIP4Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	d.ipDepth = 1
+	ip := &d.ips[0]
+	proto := h[9]
+	ip.v6, ip.fragmented = false, off&0x2000 != 0
+	ip.proto, ip.ttl = proto, h[8]
+	ip.src, ip.dst = h[12:16:16], h[16:20:20]
+	ip.spans = nil // as printIP4Header leaves it under NoSummary
+	switch proto {
+	case ipprotoTCP:
+		ip.direct = true
+		return d.printTCP(b, data[hlen:], total-hlen, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		return d.printUDP(b, data[hlen:], total-hlen, ip)
+	}
+	ip.direct = false
+	if !printsOwnAddrs(proto) { // demuxAddrs without a call
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[hlen:], total-hlen, proto, ip)
+}
+
 // printIP4Slow is printIP4Header for any packet.
 func (d *Decoder) printIP4Slow(b []byte, data []byte, length int) []byte {
 	if length < 20 {

@@ -58,6 +58,43 @@ func (d *Decoder) printIP6Header(b []byte, data []byte, length int) []byte {
 	return d.demuxAddrs(b, data[40:], total-40, nh, ip)
 }
 
+// printIP6Top is printIP6Header for the outermost header of a record
+// under NoSummary (AppendRecord's short way, where d.ipDepth is 0): its
+// ipInfo is d.ips[0], and nothing is noted for a Summary.
+func (d *Decoder) printIP6Top(b []byte, data []byte, length int) []byte {
+	if len(data) < 40 || length < 40 {
+		return d.printIP6Slow(b, data, length)
+	}
+	h := (*[40]byte)(data)
+	total := int(be16(h[4:])) + 40
+	nh := h[6]
+	if h[0]>>4 != 6 || total == 40 || total > length || nh != ipprotoTCP && isIP6Ext(nh) {
+		return d.printIP6Slow(b, data, length)
+	}
+	if len(data) > total {
+		data = data[:total]
+	}
+	d.ipDepth = 1
+	ip := &d.ips[0]
+	ip.v6, ip.fragmented = true, false
+	ip.proto, ip.ttl = nh, h[7]
+	ip.src, ip.dst = h[8:24:24], h[24:40:40]
+	ip.spans = &d.spans
+	switch nh {
+	case ipprotoTCP:
+		ip.direct = true
+		return d.printTCP(b, data[40:], total-40, ip)
+	case ipprotoUDP:
+		ip.direct = true
+		return d.printUDP(b, data[40:], total-40, ip)
+	}
+	ip.direct = false
+	if !printsOwnAddrs(nh) { // demuxAddrs without a call
+		b = ip.appendAddrs(b)
+	}
+	return d.demux(b, data[40:], total-40, nh, ip)
+}
+
 // isIP6Ext reports whether nh is one of the extension headers
 // printIP6Slow walks.
 func isIP6Ext(nh uint8) bool {

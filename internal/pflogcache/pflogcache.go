@@ -155,10 +155,11 @@ func (e *Entry) DecodeHeader(data *[HeaderSize]byte, h *pfloghdr.Header) {
 //		}
 //	}
 //
-// When headers hardly repeat (fewer than 1 in 8 of 256 lookups found),
-// the Cache idles for the next 4,096 headers: Count and Idle pass them
-// by, so that a stream of ever new headers costs little more than it
-// would without a cache.
+// (Words, Ways and Is are Get for a caller that writes it out, without
+// a call.) When headers hardly repeat (fewer than 1 in 8 of 256 lookups
+// found), the Cache idles for the next 4,096 headers: Count and Idle
+// pass them by, so that a stream of ever new headers costs little more
+// than it would without a cache.
 type Cache struct {
 	budget int // lookups left in the window; < 0: its verdict is due
 	sets   [sets]struct {
@@ -307,4 +308,27 @@ func (c *Cache) Put(data *[HeaderSize]byte, text []byte, h *pfloghdr.Header) *En
 		e.hdr = *h
 	}
 	return e
+}
+
+// Words returns the words of the Key of the raw header h, as KeyOf does,
+// for a caller that looks up h itself (Ways and Is, as Get does).
+// Inlined.
+func Words(h *[HeaderSize]byte) (w0, w1, w2, w3, w4, w5, w6 uint64) {
+	le := binary.LittleEndian
+	return le.Uint64(h[0:]) &^ 0xffff, le.Uint64(h[8:]), le.Uint64(h[16:]), le.Uint64(h[24:]),
+		le.Uint64(h[32:]), le.Uint64(h[40:]), le.Uint64(h[60:])&lastMask | 1<<8
+}
+
+// Ways returns the entries of the set of the Key whose words are w0 to
+// w6 (Words), of which the one whose key Is those words, if any, holds
+// its text: Get written out by its caller (inlined), without a call.
+// The entries are valid until the next Put.
+func (c *Cache) Ways(w0, w1, w4, w5, w6 uint64) *[ways]Entry {
+	return &c.sets[setOf(w0, w1, w4, w5, w6)].ways
+}
+
+// Is reports whether e's key has the words w0 to w6 (Words). Inlined.
+func (e *Entry) Is(w0, w1, w2, w3, w4, w5, w6 uint64) bool {
+	k := &e.key
+	return k[4] == w4 && k[0] == w0 && k[1] == w1 && k[2] == w2 && k[3] == w3 && k[5] == w5 && k[6] == w6
 }

@@ -21,6 +21,9 @@ func lookup(t *testing.T, c *Cache, h *[HeaderSize]byte) (e *Entry, idle bool) {
 	if _, slow := c.AppendSlow(nil, h); g != slow {
 		t.Fatalf("Get finds %p, AppendSlow %p", g, slow)
 	}
+	if w := waysGet(c, h); g != w {
+		t.Fatalf("Get finds %p, Words, Ways and Is %p", g, w)
+	}
 	if counted && g != nil {
 		return g, false
 	}
@@ -28,6 +31,19 @@ func lookup(t *testing.T, c *Cache, h *[HeaderSize]byte) (e *Entry, idle bool) {
 		return nil, true
 	}
 	return g, false
+}
+
+// waysGet is Get written out with Words, Ways and Is, as the decoder's
+// AppendRecord does.
+func waysGet(c *Cache, h *[HeaderSize]byte) *Entry {
+	w0, w1, w2, w3, w4, w5, w6 := Words(h)
+	s := c.Ways(w0, w1, w4, w5, w6)
+	for i := range s {
+		if s[i].Is(w0, w1, w2, w3, w4, w5, w6) {
+			return &s[i]
+		}
+	}
+	return nil
 }
 
 // get is lookup's entry.
