@@ -65,8 +65,8 @@ func (x *portIndex) first(sport, dport uint16) int {
 	return int(a) - 1
 }
 
-// tcpPorts and udpPorts are filled in init and never change.
-var tcpPorts, udpPorts *portIndex
+// tcpPorts is filled in init and never changes.
+var tcpPorts *portIndex
 
 // tcpApp dispatches a TCP payload (tcp_print's port tests).
 func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
@@ -83,20 +83,166 @@ func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, d
 	return b
 }
 
-// udpApp dispatches a UDP payload; ok is false when no printer claims it
-// and udp_print prints its generic "UDP, length N".
-func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
-	start := udpPorts.first(sport, dport)
-	if start < 0 {
-		return b, false
+// sidePortIndex maps a port to 1 + the index of the first rule of a
+// table that matches a packet with that port on one side (the source or
+// the destination), 0 for none: the first rule that matches a packet is
+// the lower of its source port's and its destination port's entries.
+type sidePortIndex [65536]uint8
+
+func (x *sidePortIndex) fill(rules []portRule, side uint8) {
+	if len(rules) >= 255 {
+		panic("decoder: more port rules than a sidePortIndex holds")
 	}
+	for i := len(rules) - 1; i >= 0; i-- {
+		if rules[i].side != onEither && rules[i].side != side {
+			continue
+		}
+		for p := int(rules[i].lo); p <= int(rules[i].hi); p++ {
+			x[p] = uint8(i + 1)
+		}
+	}
+}
+
+// udpSrcPorts and udpDstPorts are filled in init and never change.
+var udpSrcPorts, udpDstPorts sidePortIndex
+
+// udpFirst returns 1 + the index of the first UDP rule whose ports match
+// (0: none), claims or no claims.
+func udpFirst(sport, dport uint16) uint8 {
+	a, c := udpSrcPorts[sport], udpDstPorts[dport]
+	if a == 0 || (c != 0 && c < a) {
+		a = c
+	}
+	return a
+}
+
+// udpRule returns the index of the first UDP rule whose ports match and
+// whose claims, if any, accepts data, or -1: the rule udpApp uses.
+func udpRule(data []byte, sport, dport uint16) int {
+	i := int(udpFirst(sport, dport)) - 1
+	if i >= 0 && udpRules[i].claims != nil && !udpRules[i].claims(data, sport, dport) {
+		return udpRuleAfter(i+1, data, sport, dport)
+	}
+	return i
+}
+
+// udpRuleAfter is the scan of udpRules from start (after a rule whose
+// claims said no).
+func udpRuleAfter(start int, data []byte, sport, dport uint16) int {
 	for i := start; i < len(udpRules); i++ {
 		r := &udpRules[i]
 		if r.matches(sport, dport) && (r.claims == nil || r.claims(data, sport, dport)) {
-			return r.print(d, b, data, length, ip, sport, dport), true
+			return i
 		}
 	}
-	return b, false
+	return -1
+}
+
+// The UDP printers udpApp calls directly rather than through their
+// rule's appPrinter (an indirect call through an adapter, eleven
+// arguments): the common ones of a scan. udpHot maps a rule's index to
+// its kind (udpCold: through the rule).
+const (
+	udpCold   = iota
+	udpClaims // the rule's claims must accept the payload too
+	udpHotDNS
+	udpHotMDNS
+	udpHotSNMP
+	udpHotNTP
+	udpHotTFTP
+	udpHotSIP
+	udpHotBOOTP
+	udpHotSyslog
+	udpHotNBT137
+	udpHotNBT138
+	udpHotRIP
+)
+
+var udpHot [256]uint8
+
+// udpHotKind is the kind of a rule of udpRuleList, told by its ports.
+func udpHotKind(r *portRule) uint8 {
+	if r.claims != nil {
+		return udpClaims
+	}
+	if r.side != onEither {
+		return udpCold
+	}
+	switch [2]uint16{r.lo, r.hi} {
+	case [2]uint16{53, 53}:
+		return udpHotDNS
+	case [2]uint16{5353, 5353}:
+		return udpHotMDNS
+	case [2]uint16{161, 162}:
+		return udpHotSNMP
+	case [2]uint16{123, 123}:
+		return udpHotNTP
+	case [2]uint16{69, 69}:
+		return udpHotTFTP
+	case [2]uint16{5060, 5060}:
+		return udpHotSIP
+	case [2]uint16{67, 68}:
+		return udpHotBOOTP
+	case [2]uint16{514, 514}:
+		return udpHotSyslog
+	case [2]uint16{137, 137}:
+		return udpHotNBT137
+	case [2]uint16{138, 138}:
+		return udpHotNBT138
+	case [2]uint16{520, 520}:
+		return udpHotRIP
+	}
+	return udpCold
+}
+
+// udpApp dispatches a UDP payload; ok is false when no printer claims it
+// and udp_print prints its generic "UDP, length N".
+func (d *Decoder) udpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
+	// udpRule, with the payload test of a rule that has one left to
+	// udpAppClaims.
+	a := udpFirst(sport, dport)
+	if a == 0 {
+		return b, false
+	}
+	i := a - 1
+	switch udpHot[i] {
+	case udpClaims:
+		return d.udpAppClaims(int(i), b, data, length, ip, sport, dport)
+	case udpHotDNS:
+		return printDomain(b, data, length, false, false), true
+	case udpHotMDNS:
+		return printDomain(b, data, length, false, true), true
+	case udpHotSNMP:
+		return printSNMP(b, data, length), true
+	case udpHotNTP:
+		return printNTP(b, data, length), true
+	case udpHotTFTP:
+		return printTFTP(b, data, length), true
+	case udpHotSIP:
+		return printSIP(b, data, length), true
+	case udpHotBOOTP:
+		return printBOOTP(b, data, length), true
+	case udpHotSyslog:
+		return printSyslog(b, data, length), true
+	case udpHotNBT137:
+		return printNBTUDP137(b, data, length), true
+	case udpHotNBT138:
+		return printNBTUDP138(b, data, length), true
+	case udpHotRIP:
+		return printRIP(b, data, length), true
+	}
+	return udpRules[i].print(d, b, data, length, ip, sport, dport), true
+}
+
+// udpAppClaims is udpApp for a packet whose first matching rule, i, has a
+// payload test.
+func (d *Decoder) udpAppClaims(i int, b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) (_ []byte, ok bool) {
+	if !udpRules[i].claims(data, sport, dport) {
+		if i = udpRuleAfter(i+1, data, sport, dport); i < 0 {
+			return b, false
+		}
+	}
+	return udpRules[i].print(d, b, data, length, ip, sport, dport), true
 }
 
 func one(p uint16, f appPrinter) portRule     { return portRule{lo: p, hi: p, side: onEither, print: f} }
@@ -192,7 +338,12 @@ var udpRules []portRule
 
 func init() {
 	udpRules = udpRuleList()
-	tcpPorts, udpPorts = newPortIndex(tcpRules), newPortIndex(udpRules)
+	tcpPorts = newPortIndex(tcpRules)
+	udpSrcPorts.fill(udpRules, onSrc)
+	udpDstPorts.fill(udpRules, onDst)
+	for i := range udpRules {
+		udpHot[i] = udpHotKind(&udpRules[i])
+	}
 }
 
 func udpRuleList() []portRule {

@@ -1,0 +1,99 @@
+package decoder
+
+import (
+	"bytes"
+	"math/rand"
+	"testing"
+)
+
+// udpRuleScan is udpApp's rule choice as a scan of the whole table from
+// the top: the first rule whose ports match and whose claims accepts.
+func udpRuleScan(data []byte, sport, dport uint16) int {
+	for i := range udpRules {
+		r := &udpRules[i]
+		if r.matches(sport, dport) && (r.claims == nil || r.claims(data, sport, dport)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// udpTestPorts is every port a UDP rule names, its neighbours, and some
+// others.
+func udpTestPorts(r *rand.Rand) []uint16 {
+	var ps []uint16
+	for i := range udpRules {
+		for _, p := range []uint16{udpRules[i].lo, udpRules[i].hi} {
+			ps = append(ps, p-1, p, p+1)
+		}
+	}
+	ps = append(ps, 0, 1, 65535, 2049, 40000)
+	for i := 0; i < 40; i++ {
+		ps = append(ps, uint16(r.Intn(65536)))
+	}
+	return ps
+}
+
+// TestUDPRuleMatchesScan checks the side tables' choice (udpRule, and so
+// udpApp's) against the scan from the top, for every pair of test ports,
+// with payloads the AppleTalk rules' claims accept and refuse.
+func TestUDPRuleMatchesScan(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	ps := udpTestPorts(r)
+	payloads := [][]byte{nil, {0, 0}, {0, 0, 2, 0}, {0, 0, 1, 0}, {0xff, 0xff, 2}}
+	for _, s := range ps {
+		for _, d := range ps {
+			for _, p := range payloads {
+				if got, want := udpRule(p, s, d), udpRuleScan(p, s, d); got != want {
+					t.Fatalf("ports %d > %d payload %x: rule %d, the scan says %d", s, d, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestUDPAppMatchesRulePrinter checks udpApp's direct calls (udpHot)
+// against the printer of the rule the scan picks, on random payloads.
+func TestUDPAppMatchesRulePrinter(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	d := New(Options{})
+	ps := udpTestPorts(r)
+	seen := map[uint8]bool{}
+	var ip ipInfo
+	for n := 0; n < 200000; n++ {
+		s, dp := ps[r.Intn(len(ps))], ps[r.Intn(len(ps))]
+		if n%3 == 0 {
+			s = uint16(40000 + r.Intn(100))
+		}
+		p := make([]byte, r.Intn(120))
+		r.Read(p)
+		if len(p) > 2 && r.Intn(4) == 0 {
+			p[2] = 2
+		}
+		length := len(p)
+		if r.Intn(8) == 0 {
+			length += r.Intn(50)
+		}
+		got, ok := d.udpApp([]byte("x "), p, length, &ip, s, dp)
+		i := udpRuleScan(p, s, dp)
+		if !ok {
+			if i >= 0 {
+				t.Fatalf("ports %d > %d: udpApp claims nothing, rule %d matches", s, dp, i)
+			}
+			continue
+		}
+		if i < 0 {
+			t.Fatalf("ports %d > %d: udpApp printed %q, no rule matches", s, dp, got)
+		}
+		seen[udpHot[i]] = true
+		want := udpRules[i].print(d, []byte("x "), p, length, &ip, s, dp)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("ports %d > %d payload %x length %d:\n got %q\nwant %q", s, dp, p, length, got, want)
+		}
+	}
+	for k := uint8(udpCold); k <= udpHotRIP; k++ {
+		if !seen[k] {
+			t.Errorf("no packet took udpHot kind %d", k)
+		}
+	}
+}
