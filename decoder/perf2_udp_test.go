@@ -2,6 +2,7 @@ package decoder
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/rand"
 	"testing"
 )
@@ -94,6 +95,47 @@ func TestUDPAppMatchesRulePrinter(t *testing.T) {
 	for k := uint8(udpCold); k <= udpHotRIP; k++ {
 		if !seen[k] {
 			t.Errorf("no packet took udpHot kind %d", k)
+		}
+	}
+}
+
+// appendICMPEchoSlow is the echo line appended a piece at a time.
+func appendICMPEchoSlow(b []byte, data []byte, length int) []byte {
+	if data[0] == 8 {
+		b = append(b, "ICMP echo request, id "...)
+	} else {
+		b = append(b, "ICMP echo reply, id "...)
+	}
+	b = appendUint(b, uint64(be16(data[4:])))
+	b = append(b, ", seq "...)
+	b = appendUint(b, uint64(be16(data[6:])))
+	b = append(b, ", length "...)
+	return appendUint(b, uint64(uint32(length)))
+}
+
+func TestICMPEchoMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	edge := []uint16{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 65535}
+	for n := 0; n < 100000; n++ {
+		data := make([]byte, 8+r.Intn(4))
+		r.Read(data)
+		data[0] = byte(8 * r.Intn(2))
+		if n%2 == 0 {
+			binary.BigEndian.PutUint16(data[4:], edge[r.Intn(len(edge))])
+			binary.BigEndian.PutUint16(data[6:], edge[r.Intn(len(edge))])
+		}
+		length := r.Intn(70000)
+		switch n % 5 {
+		case 0:
+			length = -r.Intn(10)
+		case 1:
+			length = int(r.Uint32())
+		}
+		prefix := make([]byte, r.Intn(4), r.Intn(200)+4)
+		got := appendICMPEcho(prefix, data, length)
+		want := appendICMPEchoSlow(prefix, data, length)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("% x length %d:\n got %q\nwant %q", data, length, got, want)
 		}
 	}
 }

@@ -1,5 +1,11 @@
 package decoder
 
+import (
+	"encoding/binary"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
+)
+
 // ICMP (IPv4) printer, default verbosity, as tcpdump 4.99.5 prints it
 // (print-icmp.c). tcpdump formats the whole text into a local buffer and
 // prints "ICMP %s, length %u" only at the end, so any truncation leaves
@@ -21,16 +27,7 @@ func printICMP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	if len(data) >= 8 && (data[0] == 8 || data[0] == 0) {
 		// Echo request and reply, most of ICMP: the whole line without
 		// the buffer bookkeeping (its text is always short).
-		if data[0] == 8 {
-			b = append(b, "ICMP echo request, id "...)
-		} else {
-			b = append(b, "ICMP echo reply, id "...)
-		}
-		b = appendUint(b, uint64(be16(data[4:])))
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(be16(data[6:])))
-		b = append(b, ", length "...)
-		return appendUint(b, uint64(uint32(length)))
+		return appendICMPEcho(b, data, length)
 	}
 	start := len(b)
 	b = append(b, "ICMP "...)
@@ -44,6 +41,56 @@ func printICMP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	}
 	b = append(b, ", length "...)
 	return appendUint(b, uint64(uint32(length)))
+}
+
+// icmpEchoWords holds "ICMP echo reply, id " and "ICMP echo request, id "
+// as little-endian words, three of each; icmpEchoLen their lengths.
+var icmpEchoWords = [2][3]uint64{
+	wordsOf("ICMP echo reply, id "), wordsOf("ICMP echo request, id "),
+}
+var icmpEchoLen = [2]int{len("ICMP echo reply, id "), len("ICMP echo request, id ")}
+
+// The rest of the echo line's fixed text as little-endian words: ", seq "
+// and ", length" (the space after it is a byte of its own).
+var icmpSeqWord, icmpLengthWord = wordsOf(", seq ")[0], wordsOf(", length")[0]
+
+// wordsOf returns s, at most 24 bytes, as three little-endian words, the
+// bytes past its end zero.
+func wordsOf(s string) (w [3]uint64) {
+	var a [24]byte
+	copy(a[:], s)
+	for i := range w {
+		w[i] = binary.LittleEndian.Uint64(a[8*i:])
+	}
+	return w
+}
+
+// icmpEchoRoom is the most appendICMPEcho writes past len(b): the text up
+// to the length (at most 22+5+6+5+9 bytes, with whole words written past
+// some of them) and AppendUint24's 24.
+const icmpEchoRoom = 48 + 24
+
+// appendICMPEcho appends "ICMP echo request, id I, seq S, length L" (or
+// "reply"), data[0] being 8 or 0 and data at least 8 bytes long.
+func appendICMPEcho(b []byte, data []byte, length int) []byte {
+	if cap(b)-len(b) < icmpEchoRoom {
+		b = append(b, make([]byte, icmpEchoRoom)...)[:len(b)]
+	}
+	l := len(b)
+	d := (*[icmpEchoRoom]byte)(b[l : l+icmpEchoRoom])
+	k := (data[0] >> 3) & 1
+	w := &icmpEchoWords[k]
+	binary.LittleEndian.PutUint64(d[0:], w[0])
+	binary.LittleEndian.PutUint64(d[8:], w[1])
+	binary.LittleEndian.PutUint64(d[16:], w[2])
+	n := icmpEchoLen[k]
+	n += numfmt.PutPort((*[5]byte)(d[n:][:5]), be16(data[4:]))
+	binary.LittleEndian.PutUint64(d[n&63:], icmpSeqWord)
+	n += 6
+	n += numfmt.PutPort((*[5]byte)(d[n&63:][:5]), be16(data[6:]))
+	binary.LittleEndian.PutUint64(d[n&63:], icmpLengthWord)
+	d[(n+8)&63] = ' '
+	return numfmt.AppendUint24(b[:l+n+9], uint64(uint32(length)))
 }
 
 // icmpUnreachText holds the unreachable codes that take the form
