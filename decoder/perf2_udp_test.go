@@ -139,3 +139,35 @@ func TestICMPEchoMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// TestSNMPParseMatchesWalk checks parse's fast way against parseWalk
+// alone on random elements, biased to the tags and lengths it takes.
+func TestSNMPParseMatchesWalk(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	tags := []byte{0x30, 0x04, 0x05, 0x06, 0x02, 0xa0, 0xa1, 0xa5, 0xa8, 0xa9, 0x80, 0x41, 0x1f, 0x3f, 0x00}
+	for k := 0; k < 300000; k++ {
+		data := make([]byte, r.Intn(12))
+		r.Read(data)
+		off := r.Intn(len(data) + 2)
+		if off >= 0 && off < len(data) && r.Intn(4) != 0 {
+			data[off] = tags[r.Intn(len(tags))]
+			if off+1 < len(data) && r.Intn(3) != 0 {
+				data[off+1] = byte(r.Intn(12))
+			}
+		}
+		n := uint32(r.Intn(14))
+		if r.Intn(10) == 0 {
+			n = r.Uint32()
+		}
+		var e1, e2 snmpElem
+		p1 := snmpPrinter{b: []byte("x"), data: data}
+		p2 := snmpPrinter{b: []byte("x"), data: data}
+		c1, ok1 := p1.parse(off, n, &e1)
+		c2, ok2 := p2.parseWalk(off, n, &e2)
+		if c1 != c2 || ok1 != ok2 || !bytes.Equal(p1.b, p2.b) || p1.stop != p2.stop ||
+			(ok1 && e1 != e2) {
+			t.Fatalf("% x off %d n %d: parse %d %v %q %+v, parseWalk %d %v %q %+v",
+				data, off, n, c1, ok1, p1.b, e1, c2, ok2, p2.b, e2)
+		}
+	}
+}

@@ -107,11 +107,54 @@ func (p *snmpPrinter) str(pre, s, post string) {
 	p.b = append(p.b, post...)
 }
 
-// parse is asn1_parse: it decodes the element at data[off:], of which at
+// snmpFastTyp maps a tag byte to the type asn1_parse gives its element
+// when the tag is one of the common ones that parse takes without a
+// complaint whatever the contents (0: any other): SEQUENCE, OCTET
+// STRING, NULL, OBJECT IDENTIFIER, INTEGER (parse complains of an empty
+// one, which parse's fast way leaves to the full walk) and the PDUs.
+var snmpFastTyp = func() (t [256]uint8) {
+	t[0x30] = snmpBeSeq
+	t[0x04] = snmpBeStr
+	t[0x05] = snmpBeNull
+	t[0x06] = snmpBeOID
+	t[0x02] = snmpBeInt
+	for id := range len(snmpClassIDs[2]) {
+		t[0xa0+id] = snmpBePDU
+	}
+	return
+}()
+
+// parse is asn1_parse: the common element (a tag of snmpFastTyp, a
+// short-form length, the whole element captured and within n) here,
+// any other in parseWalk.
+func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
+	if n >= 2 && off >= 0 && off+1 < len(p.data) {
+		c, l := p.data[off], p.data[off+1]
+		if t := snmpFastTyp[c]; t != 0 && l < 0x80 && uint32(l) <= n-2 && int(l) <= len(p.data)-off-2 {
+			off += 2
+			if t == snmpBeInt {
+				if l == 0 {
+					return p.parseWalk(off-2, n, e)
+				}
+				body := p.data[off : off+int(l)]
+				var v uint64
+				if body[0]&0x80 != 0 {
+					v = 0xffffffff
+				}
+				e.integer = int32(uint32(snmpShiftIn(v, body)))
+			}
+			e.id, e.typ, e.asnlen, e.off = c&0x1f, t, uint32(l), off
+			return int(l) + 2, true
+		}
+	}
+	return p.parseWalk(off, n, e)
+}
+
+// parseWalk is asn1_parse: it decodes the element at data[off:], of which at
 // most n bytes belong to the enclosing item, and returns the number of
 // bytes it spans (header and contents) and false when it printed a
 // complaint or hit the end of the capture.
-func (p *snmpPrinter) parse(off int, n uint32, e *snmpElem) (int, bool) {
+func (p *snmpPrinter) parseWalk(off int, n uint32, e *snmpElem) (int, bool) {
 	var c, id, form, class uint8
 	hdr := 2
 	e.typ = snmpBeAny
