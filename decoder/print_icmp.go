@@ -27,7 +27,7 @@ func printICMP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	if len(data) >= 8 && (data[0] == 8 || data[0] == 0) {
 		// Echo request and reply, most of ICMP: the whole line without
 		// the buffer bookkeeping (its text is always short).
-		return appendICMPEcho(b, data, length)
+		return appendEcho(b, data, length, (data[0]>>3)&1)
 	}
 	start := len(b)
 	b = append(b, "ICMP "...)
@@ -43,16 +43,21 @@ func printICMP(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	return appendUint(b, uint64(uint32(length)))
 }
 
-// icmpEchoWords holds "ICMP echo reply, id " and "ICMP echo request, id "
-// as little-endian words, three of each; icmpEchoLen their lengths.
-var icmpEchoWords = [2][3]uint64{
+// echoWords holds the start of an echo line up to its id as
+// little-endian words, three of each, for ICMP reply and request and
+// ICMPv6 reply and request; echoLen their lengths.
+var echoWords = [4][3]uint64{
 	wordsOf("ICMP echo reply, id "), wordsOf("ICMP echo request, id "),
+	wordsOf("ICMP6, echo reply, id "), wordsOf("ICMP6, echo request, id "),
 }
-var icmpEchoLen = [2]int{len("ICMP echo reply, id "), len("ICMP echo request, id ")}
+var echoLen = [4]int{
+	len("ICMP echo reply, id "), len("ICMP echo request, id "),
+	len("ICMP6, echo reply, id "), len("ICMP6, echo request, id "),
+}
 
 // The rest of the echo line's fixed text as little-endian words: ", seq "
 // and ", length" (the space after it is a byte of its own).
-var icmpSeqWord, icmpLengthWord = wordsOf(", seq ")[0], wordsOf(", length")[0]
+var echoSeqWord, echoLengthWord = wordsOf(", seq ")[0], wordsOf(", length")[0]
 
 // wordsOf returns s, at most 24 bytes, as three little-endian words, the
 // bytes past its end zero.
@@ -65,30 +70,29 @@ func wordsOf(s string) (w [3]uint64) {
 	return w
 }
 
-// icmpEchoRoom is the most appendICMPEcho writes past len(b): the text up
-// to the length (at most 22+5+6+5+9 bytes, with whole words written past
+// echoRoom is the most appendEcho writes past len(b): the text up to
+// the length (at most 24+5+6+5+9 bytes, with whole words written past
 // some of them) and AppendUint24's 24.
-const icmpEchoRoom = 48 + 24
+const echoRoom = 56 + 24
 
-// appendICMPEcho appends "ICMP echo request, id I, seq S, length L" (or
-// "reply"), data[0] being 8 or 0 and data at least 8 bytes long.
-func appendICMPEcho(b []byte, data []byte, length int) []byte {
-	if cap(b)-len(b) < icmpEchoRoom {
-		b = append(b, make([]byte, icmpEchoRoom)...)[:len(b)]
+// appendEcho appends "ICMP echo request, id I, seq S, length L" and its
+// kin, as echoWords[k&3] starts it, data being at least 8 bytes long.
+func appendEcho(b []byte, data []byte, length int, k uint8) []byte {
+	if cap(b)-len(b) < echoRoom {
+		b = append(b, make([]byte, echoRoom)...)[:len(b)]
 	}
 	l := len(b)
-	d := (*[icmpEchoRoom]byte)(b[l : l+icmpEchoRoom])
-	k := (data[0] >> 3) & 1
-	w := &icmpEchoWords[k]
+	d := (*[echoRoom]byte)(b[l : l+echoRoom])
+	w := &echoWords[k&3]
 	binary.LittleEndian.PutUint64(d[0:], w[0])
 	binary.LittleEndian.PutUint64(d[8:], w[1])
 	binary.LittleEndian.PutUint64(d[16:], w[2])
-	n := icmpEchoLen[k]
+	n := echoLen[k&3]
 	n += numfmt.PutPort((*[5]byte)(d[n:][:5]), be16(data[4:]))
-	binary.LittleEndian.PutUint64(d[n&63:], icmpSeqWord)
+	binary.LittleEndian.PutUint64(d[n&63:], echoSeqWord)
 	n += 6
 	n += numfmt.PutPort((*[5]byte)(d[n&63:][:5]), be16(data[6:]))
-	binary.LittleEndian.PutUint64(d[n&63:], icmpLengthWord)
+	binary.LittleEndian.PutUint64(d[n&63:], echoLengthWord)
 	d[(n+8)&63] = ' '
 	return numfmt.AppendUint24(b[:l+n+9], uint64(uint32(length)))
 }

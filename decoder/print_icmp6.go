@@ -84,16 +84,7 @@ func printICMP6(b []byte, data []byte, length int, ip *ipInfo) []byte {
 	d := data
 	if len(d) >= 8 && (d[0] == 128 || d[0] == 129) {
 		// Echo request and reply, the most common: straight through.
-		if d[0] == 128 {
-			b = append(b, "ICMP6, echo request, id "...)
-		} else {
-			b = append(b, "ICMP6, echo reply, id "...)
-		}
-		b = appendUint(b, uint64(be16(d[4:])))
-		b = append(b, ", seq "...)
-		b = appendUint(b, uint64(be16(d[6:])))
-		b = append(b, ", length "...)
-		return appendUint(b, uint64(uint32(length)))
+		return appendEcho(b, d, length, 3-d[0]&1)
 	}
 	if len(d) < 1 {
 		return appendTrunc(b, "icmp6")
