@@ -145,7 +145,32 @@ func appendHexDump(b []byte, data []byte) []byte {
 // character a byte, 0x21-0x7e as is and '.' for anything else. Each line
 // is written in place into one reservation.
 func appendHexASCIIDump(b []byte, data []byte) []byte {
-	for off := 0; off < len(data); off += 16 {
+	off := 0
+	// Whole lines at offsets of four hex digits: all of a line's parts
+	// at fixed places, the ASCII column eight bytes a store.
+	for ; off+16 <= len(data) && off <= 0xffff; off += 16 {
+		line := (*[16]byte)(data[off : off+16])
+		l := len(b)
+		if cap(b)-l < 72 {
+			b = slices.Grow(b, 72)
+		}
+		d := (*[72]byte)(b[l : l+72])
+		binary.LittleEndian.PutUint64(d[0:], dumpOffsetWord|uint64(hexPair[off>>8&0xff])<<32|uint64(hexPair[off&0xff])<<48)
+		d[8], d[9] = ':', ' '
+		binary.LittleEndian.PutUint64(d[10:], hexPairSpace[line[0]]|uint64(hexPair[line[1]])<<24)
+		binary.LittleEndian.PutUint64(d[15:], hexPairSpace[line[2]]|uint64(hexPair[line[3]])<<24)
+		binary.LittleEndian.PutUint64(d[20:], hexPairSpace[line[4]]|uint64(hexPair[line[5]])<<24)
+		binary.LittleEndian.PutUint64(d[25:], hexPairSpace[line[6]]|uint64(hexPair[line[7]])<<24)
+		binary.LittleEndian.PutUint64(d[30:], hexPairSpace[line[8]]|uint64(hexPair[line[9]])<<24)
+		binary.LittleEndian.PutUint64(d[35:], hexPairSpace[line[10]]|uint64(hexPair[line[11]])<<24)
+		binary.LittleEndian.PutUint64(d[40:], hexPairSpace[line[12]]|uint64(hexPair[line[13]])<<24)
+		binary.LittleEndian.PutUint64(d[45:], hexPairSpace[line[14]]|uint64(hexPair[line[15]])<<24)
+		d[50], d[51] = ' ', ' '
+		binary.LittleEndian.PutUint64(d[52:], asciiDump8(binary.LittleEndian.Uint64(line[0:8])))
+		binary.LittleEndian.PutUint64(d[60:], asciiDump8(binary.LittleEndian.Uint64(line[8:16])))
+		b = b[:l+68]
+	}
+	for ; off < len(data); off += 16 {
 		line := data[off:min(off+16, len(data))]
 		if off > 0xffff { // more than four digits of offset
 			b = append(b, "\n\t0x"...)
@@ -178,6 +203,20 @@ func appendHexASCIIDump(b []byte, data []byte) []byte {
 		b = b[:l+44+len(line)]
 	}
 	return b
+}
+
+// dumpOffsetWord is "\n\t0x" as the low half of a little-endian word.
+const dumpOffsetWord = '\n' | '\t'<<8 | '0'<<16 | 'x'<<24
+
+// asciiDump8 is asciiDump of each of the eight bytes of w: those outside
+// 0x21-0x7e (a high bit, or no carry out of the low seven bits plus
+// 0x5f, or a carry out of them plus 1) become '.'.
+func asciiDump8(w uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := w & lo7
+	bad := (w | ^(y + 0x5f5f5f5f5f5f5f5f) | (y + 0x0101010101010101)) & hi
+	mask := (bad >> 7) * 0xff
+	return w&^mask | 0x2e2e2e2e2e2e2e2e&mask
 }
 
 // hexPairSpace holds a space and the two hex digits of every byte as a
