@@ -315,7 +315,17 @@ func putIPv6(d *[ip6Room]byte, a [16]byte) int {
 	run := ip6ZeroRun[zeroGroups(binary.LittleEndian.Uint64(a[:8]))|zeroGroups(binary.LittleEndian.Uint64(a[8:]))<<4]
 	best, end := int(run>>4), int(run>>4+run&0xf) // the "::" groups
 	if run == 0 {
-		best, end = 8, 8 // none
+		// No "::" (most addresses of a scan): the eight groups in a
+		// row, the last without its colon.
+		p := putGroup(d, 0, a[0], a[1])
+		p = putGroup(d, p, a[2], a[3])
+		p = putGroup(d, p, a[4], a[5])
+		p = putGroup(d, p, a[6], a[7])
+		p = putGroup(d, p, a[8], a[9])
+		p = putGroup(d, p, a[10], a[11])
+		p = putGroup(d, p, a[12], a[13])
+		p = putGroup(d, p, a[14], a[15])
+		return p - 1
 	} else if best == 0 && (end == 6 || end == 5 && a[10]&a[11] == 0xff) {
 		// Embedded IPv4 (BIND's inet_ntop rule): the zero run starts
 		// the address and is exactly 6 groups, or 5 followed by ffff.
@@ -326,23 +336,37 @@ func putIPv6(d *[ip6Room]byte, a [16]byte) int {
 		}
 		return p - 1 + putIPv4((*[20]byte)(d[p:][:20]), a[12:16])
 	}
+	// The groups in a row, those of the run left out and a colon in
+	// their place ("::" when they start the address), then without the
+	// colon after the last group unless the run ends the address.
 	p := 0
-	for i := 0; i < best; i++ {
-		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
+	if best == 0 {
+		d[0] = ':'
+		p = 1
 	}
-	if best < 8 {
-		if best == 0 {
-			d[0] = ':'
-			p = 1
-		}
+	p = putGroupOut(d, p, 0, best, end, a[0], a[1])
+	p = putGroupOut(d, p, 1, best, end, a[2], a[3])
+	p = putGroupOut(d, p, 2, best, end, a[4], a[5])
+	p = putGroupOut(d, p, 3, best, end, a[6], a[7])
+	p = putGroupOut(d, p, 4, best, end, a[8], a[9])
+	p = putGroupOut(d, p, 5, best, end, a[10], a[11])
+	p = putGroupOut(d, p, 6, best, end, a[12], a[13])
+	p = putGroupOut(d, p, 7, best, end, a[14], a[15])
+	if end < 8 {
+		p-- // the colon after the last group
+	}
+	return p
+}
+
+// putGroupOut is putGroup for group i of an address whose groups best up
+// to end are left out: the first of them writes a colon.
+func putGroupOut(d *[ip6Room]byte, p, i, best, end int, hi, lo byte) int {
+	if i < best || i >= end {
+		return putGroup(d, p, hi, lo)
+	}
+	if i == best {
 		d[p&63] = ':'
 		p++
-	}
-	for i := end; i < 8; i++ {
-		p = putGroup(d, p, a[2*i&15], a[(2*i+1)&15])
-	}
-	if end < 8 || best == 8 {
-		p-- // the colon after the last group
 	}
 	return p
 }
