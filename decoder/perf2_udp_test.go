@@ -154,3 +154,34 @@ func TestEchoMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+// TestEscHalfMatchesEscRun checks appendEscHalf against appendEscRun on
+// halves of printable bytes, of bytes at the edges of the range, and of
+// any bytes.
+func TestEscHalfMatchesEscRun(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	edge := []byte{0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xff, 'a', 'Z'}
+	for n := 0; n < 200000; n++ {
+		var h [8]byte
+		for i := range h {
+			switch n % 3 {
+			case 0:
+				h[i] = byte(0x20 + r.Intn(0x5f))
+			case 1:
+				h[i] = edge[r.Intn(len(edge))]
+			default:
+				h[i] = byte(r.Intn(256))
+			}
+		}
+		if n%3 == 0 && r.Intn(2) == 0 {
+			h[r.Intn(8)] = edge[r.Intn(len(edge))]
+		}
+		end := byte(" \n"[n&1])
+		prefix := make([]byte, r.Intn(5), r.Intn(20)+5)
+		got := appendEscHalf(prefix, &h, end)
+		want := append(appendEscRun(prefix, h[:]), end)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("% x: %q, want %q", h, got, want)
+		}
+	}
+}

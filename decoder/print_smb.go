@@ -91,6 +91,24 @@ var smbHexSpace = func() (t [256]uint32) {
 	return t
 }()
 
+// appendEscHalf appends the eight bytes of h escaped as appendEscRun
+// does, then end: printable ASCII all through (0x20-0x7e) in one store.
+func appendEscHalf(b []byte, h *[8]byte, end byte) []byte {
+	const lo7, hi, one, add = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101, 0x6060606060606060
+	w := binary.LittleEndian.Uint64(h[:])
+	if y := w & lo7; (w|^(y+add)|(y+one))&hi != 0 {
+		return append(appendEscRun(b, h[:]), end)
+	}
+	l := len(b)
+	if cap(b)-l < 9 {
+		b = slices.Grow(b, 9)
+	}
+	d := (*[9]byte)(b[l : l+9])
+	binary.LittleEndian.PutUint64(d[:8], w)
+	d[8] = end
+	return b[:l+9]
+}
+
 // smbDataPrint is smb_data_print: rows of "[%03X] " + 16 "%02X " bytes
 // (an extra space after the 8th) + the two 8-byte halves escaped like
 // fn_print_char, each row ended by a newline.
@@ -113,10 +131,8 @@ func smbDataPrint(b []byte, buf []byte) []byte {
 			binary.LittleEndian.PutUint32(d[25+3*k:], smbHexSpace[row[8+k]])
 		}
 		d[24], d[49] = ' ', ' '
-		b = appendEscRun(b, buf[i:i+8])
-		b = append(b, ' ')
-		b = appendEscRun(b, buf[i+8:i+16])
-		b = append(b, '\n')
+		b = appendEscHalf(b, (*[8]byte)(row[:8]), ' ')
+		b = appendEscHalf(b, (*[8]byte)(row[8:]), '\n')
 		i += 16
 		if i < n {
 			b = append(b, '[')
