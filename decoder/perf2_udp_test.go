@@ -185,3 +185,70 @@ func TestEscHalfMatchesEscRun(t *testing.T) {
 		}
 	}
 }
+
+// txtHasSlow is the comparison of a token with every name of its length.
+func txtHasSlow(c *txtCmdSet, tok []byte) bool {
+	if len(tok) >= len(c.byLen) {
+		return false
+	}
+	for _, cmd := range c.byLen[len(tok)] {
+		if txtTokenIs(tok, cmd) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTxtCmdSetHasMatchesSlow checks the word comparison of txtCmdSet.has
+// against txtTokenIs: the names in mixed case, the names with a byte
+// changed to a neighbour of the capitals' range (or with its high bit
+// set), random tokens, all with spare capacity or none after them.
+func TestTxtCmdSetHasMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewSource(6))
+	sets := []*txtCmdSet{httpCmds, rtspCmds, sipCmds}
+	edge := []byte{'@', 'A', 'Z', '[', '`', 'a', 'z', '{', 0xc1, 0xda, 0xe1, 0x01, '-', ' '}
+	var names []string
+	for _, c := range sets {
+		for _, l := range c.byLen {
+			names = append(names, l...)
+		}
+	}
+	matched := 0
+	for n := 0; n < 300000; n++ {
+		var tok []byte
+		switch n % 3 {
+		case 0, 1:
+			tok = []byte(names[r.Intn(len(names))])
+			for i := range tok {
+				if r.Intn(2) == 0 && tok[i] >= 'A' && tok[i] <= 'Z' {
+					tok[i] += 'a' - 'A'
+				}
+			}
+			if n%3 == 1 {
+				tok[r.Intn(len(tok))] = edge[r.Intn(len(edge))]
+			}
+		default:
+			tok = make([]byte, 1+r.Intn(10))
+			for i := range tok {
+				tok[i] = edge[r.Intn(len(edge))]
+			}
+		}
+		// The token at the end of its array, or followed by garbage.
+		buf := make([]byte, len(tok)+r.Intn(3)*r.Intn(9))
+		r.Read(buf)
+		copy(buf, tok)
+		tok = buf[:len(tok)]
+		for _, c := range sets {
+			got, want := c.has(tok), txtHasSlow(c, tok)
+			if got != want {
+				t.Fatalf("%q (cap %d): has %v, txtTokenIs %v", tok, cap(tok), got, want)
+			}
+			if got {
+				matched++
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no token matched a name")
+	}
+}

@@ -132,6 +132,55 @@ func txtFirstLine(b []byte, data []byte, length int, lower string) []byte {
 // token is compared only with the names as long as itself.
 type txtCmdSet struct {
 	byLen [24][]string
+	// short holds the names of at most eight bytes as little-endian
+	// words, case-folded (txtFold), by length.
+	short [9][]uint64
+}
+
+// txtFold folds the ASCII capitals of the eight bytes of w to lowercase,
+// as txtTokenIs does byte by byte: a byte gains 0x20 when it is at least
+// 0x41, below 0x5b, and has no high bit.
+func txtFold(w uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := w & lo7
+	upper := (y + 0x3f3f3f3f3f3f3f3f) &^ (y + 0x2525252525252525) &^ w & hi
+	return w | upper>>2
+}
+
+// txtWord returns the first n <= 8 bytes of s as a little-endian word,
+// the bytes above them zero.
+func txtWord(s []byte, n int) uint64 {
+	var w uint64
+	if cap(s) >= 8 {
+		w = binary.LittleEndian.Uint64(s[:8])
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			w = w<<8 | uint64(s[i])
+		}
+	}
+	return w & (1<<(8*uint(n)&63) - 1 | -uint64(n>>3))
+}
+
+// has tells whether tok is one of the names, compared as txtTokenIs
+// compares.
+func (c *txtCmdSet) has(tok []byte) bool {
+	if n := len(tok); n <= 8 {
+		w := txtFold(txtWord(tok, n))
+		for _, x := range c.short[n] {
+			if w == x {
+				return true
+			}
+		}
+		return false
+	}
+	if len(tok) < len(c.byLen) {
+		for _, cmd := range c.byLen[len(tok)] {
+			if txtTokenIs(tok, cmd) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newTxtCmdSet builds the set once, at init.
@@ -142,6 +191,9 @@ func newTxtCmdSet(cmds ...string) *txtCmdSet {
 			panic("decoder: text protocol command name too long: " + cmd)
 		}
 		c.byLen[len(cmd)] = append(c.byLen[len(cmd)], cmd)
+		if len(cmd) <= 8 {
+			c.short[len(cmd)] = append(c.short[len(cmd)], txtFold(txtWord([]byte(cmd), len(cmd))))
+		}
 	}
 	return &c
 }
@@ -156,14 +208,7 @@ func txtprotoPrint(b []byte, data []byte, length int, upper, lower string, cmds 
 	if cmds != nil {
 		idx, tok := txtFetchToken(data, 0, length)
 		if idx != 0 {
-			if len(tok) < len(cmds.byLen) {
-				for _, cmd := range cmds.byLen[len(tok)] {
-					if txtTokenIs(tok, cmd) {
-						printThis = true
-						break
-					}
-				}
-			}
+			printThis = cmds.has(tok)
 			if respSecond {
 				idx, tok = txtFetchToken(data, idx, length)
 			}
