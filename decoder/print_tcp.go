@@ -180,6 +180,12 @@ func putField(d *[24]byte, lit uint64, v uint32) int {
 	return n + 6
 }
 
+// putFieldAt is putField at w[p:], for p < 256 (before the options), and
+// returns the position after it.
+func putFieldAt(w *[tcpReserve]byte, p int, lit uint64, v uint32) int {
+	return p + putField((*[24]byte)(w[p&255:p&255+24]), lit, v)
+}
+
 // field is putField's lit for the text s, padded with NULs to 8 bytes,
 // of which the first n (at most 7) are the text: a constant when s and n
 // are.
@@ -285,22 +291,22 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	plen := uint32(length - hlen)
 	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", seq \x00\x00", 6), seq)
+		p = putFieldAt(w, p, field(", seq \x00\x00", 6), seq)
 		if plen > 0 {
-			p += putField((*[24]byte)(w[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
+			p = putFieldAt(w, p, field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
 		}
 	}
 	if flags&thACK != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", ack \x00\x00", 6), ack)
+		p = putFieldAt(w, p, field(", ack \x00\x00", 6), ack)
 	}
-	p += putField((*[24]byte)(w[p:p+24]), field(", win \x00\x00", 6), uint32(win))
+	p = putFieldAt(w, p, field(", win \x00\x00", 6), uint32(win))
 	if flags&thURG != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", urg \x00\x00", 6), uint32(urp))
+		p = putFieldAt(w, p, field(", urg \x00\x00", 6), uint32(urp))
 	}
 	if hlen > 20 {
 		n := 0
 		if hlen <= len(data) {
-			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p:p+tcpOptsRoom]), data[20:hlen], rev, thseq, thack)
+			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p&127:p&127+tcpOptsRoom]), data[20:hlen], rev, thseq, thack) // p < 128
 		}
 		if n > 0 {
 			p += n
