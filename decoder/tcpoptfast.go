@@ -33,6 +33,8 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 		tWsEol      // mss,nop,wscale,eol and anything after it
 		tSackTSWs   // mss,sackOK,TS,nop,wscale
 		tWsSackOKTS // mss,nop,wscale,sackOK,TS
+		tNopNopSack // nop,nop,sack of one block
+		tMSSSack    // mss,nop,nop,sack of one block
 	)
 	t := tNone
 	switch len(o) {
@@ -49,11 +51,17 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 		switch {
 		case uint32(w) == 0x0a080101:
 			t = tNopNopTS
+		case uint32(w) == 0x0a050101:
+			t = tNopNopSack
 		case w&mssNopWsMask != mssNopWs:
 		case x == 0x02040101:
 			t = tWsSackOK
 		case x&0xff == 0:
 			t = tWsEol
+		}
+	case 16:
+		if binary.LittleEndian.Uint64(o)&0xffffffff0000ffff == 0x0a05010100000402 {
+			t = tMSSSack
 		}
 	case 20:
 		w, x := binary.LittleEndian.Uint64(o), binary.LittleEndian.Uint32(o[8:12])
@@ -68,6 +76,27 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 		return putTCPOptionsAny(d, o, rev, thseq, thack)
 	}
 	var p int
+	if t == tNopNopSack || t == tMSSSack {
+		x := o[len(o)-8:]
+		if t == tMSSSack {
+			*(*[16]byte)(d[0:16]) = optTextMSS
+			p = 15 + putField((*[24]byte)(d[15:39]), 0, uint32(o[2])<<8|uint32(o[3]))
+			*(*[16]byte)(d[p : p+16]) = optTextNopNopSack
+			p += 16
+		} else {
+			*(*[16]byte)(d[0:16]) = optTextNopNopTS[0]
+			*(*[16]byte)(d[16:32]) = optTextNopNopSack1
+			p = 26
+		}
+		base := thack
+		if rev {
+			base = thseq
+		}
+		p += putField((*[24]byte)(d[p:p+24]), field("{\x00\x00\x00\x00\x00\x00\x00", 1), binary.BigEndian.Uint32(x[0:4])-base)
+		p += putField((*[24]byte)(d[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), binary.BigEndian.Uint32(x[4:8])-base)
+		binary.LittleEndian.PutUint16(d[p:p+2], '}'|']'<<8)
+		return p + 2
+	}
 	if t == tNopNopTS {
 		*(*[16]byte)(d[0:16]) = optTextNopNopTS[0]
 		*(*[16]byte)(d[16:32]) = optTextNopNopTS[1]
@@ -314,4 +343,7 @@ var (
 	optTextSackOK   = text16(",nop,nop,sackOK")
 	optTextSackTS   = text16(",sackOK,TS val ")
 	optTextWscale   = text16(",nop,wscale ")
+	// ",nop,nop,sack 1 " and, after ", options [nop,n", "op,sack 1 "
+	optTextNopNopSack  = text16(",nop,nop,sack 1 ")
+	optTextNopNopSack1 = text16("op,sack 1 ")
 )

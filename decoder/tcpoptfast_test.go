@@ -265,10 +265,12 @@ func TestTCPOptionsTemplates(t *testing.T) {
 		{2, 4, 0, 0, 1, 3, 3, 0, 0, 0, 0, 0},                          // mss,nop,wscale,eol
 		{2, 4, 0, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 0}, // mss,sackOK,TS,nop,wscale
 		{2, 4, 0, 0, 1, 3, 3, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0}, // mss,nop,wscale,sackOK,TS
+		{1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},                         // nop,nop,sack 1
+		{2, 4, 0, 0, 1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},             // mss,nop,nop,sack 1
 	}
 	// the bytes of each template that hold values
 	values := []string{"..xx", "..xx....", "....xxxxxxxx", "..xx...x....", "..xx...x.xxx",
-		"..xx....xxxxxxxx...x", "..xx...x....xxxxxxxx"}
+		"..xx....xxxxxxxx...x", "..xx...x....xxxxxxxx", "....xxxxxxxx", "..xx....xxxxxxxx"}
 	r := rand.New(rand.NewPCG(11, 12))
 	fill := func(o []byte, vals string) {
 		for i, c := range vals {
