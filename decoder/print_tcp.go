@@ -233,6 +233,29 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	*(*[16]byte)(w[0:16]) = fe.text
 	p := int(fe.n)
 
+	if flags&(thACK|thURG) == 0 && length == hlen && hlen <= len(data) {
+		// A segment with neither data nor an ack, as a scan's probes
+		// are: what follows, written without the conversation table.
+		if flags&(thSYN|thFIN|thRST) != 0 {
+			p = putFieldAt(w, p, field(", seq \x00\x00", 6), seq)
+		}
+		p = putFieldAt(w, p, field(", win \x00\x00", 6), uint32(win))
+		if hlen > 20 {
+			n := putTCPOptions((*[tcpOptsRoom]byte)(w[p&127:p&127+tcpOptsRoom]), data[20:hlen], false, 0, 0) // p < 128
+			if n == 0 {
+				b, ok := appendTCPOptions(b[:l+p], data, hlen, 0, false, 0, 0)
+				if !ok {
+					return b
+				}
+				return append(b, ", length 0"...)
+			}
+			p += n
+		}
+		binary.LittleEndian.PutUint64(w[p:p+8], lit8(", length "))
+		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
+		return b[:l+p+10]
+	}
+
 	var thseq, thack uint32
 	rev := false
 	if d.seq != nil && flags&thACK != 0 {
