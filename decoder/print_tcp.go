@@ -203,7 +203,12 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		return appendTrunc(b, "tcp")
 	}
 	sport, dport := be16(data), be16(data[2:])
-	d.notePorts(ip, sport, dport)
+	if d.outermost(ip) { // notePorts, and the flags of a header not cut nor too short
+		d.sum.SPort, d.sum.DPort = int(sport), int(dport)
+		if len(data) >= 20 && data[12] >= 5<<4 {
+			d.sum.TCPFlags, d.sum.HasTCPFlags = data[13], true
+		}
+	}
 	b = ip.appendAddrPorts(b, sport, dport)
 	if len(data) < 20 {
 		return appendTrunc(b, "tcp")
@@ -218,9 +223,6 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	seq, ack := be32(data[4:]), be32(data[8:])
 	flags := data[13]
-	if d.outermost(ip) {
-		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
-	}
 	win, urp := be16(data[14:]), be16(data[18:])
 
 	// The rest is written into one reservation, w, at the cursor p.
