@@ -186,6 +186,13 @@ func putFieldAt(w *[tcpReserve]byte, p int, lit uint64, v uint32) int {
 	return p + putField((*[24]byte)(w[p&255:p&255+24]), lit, v)
 }
 
+// putPort16At is putFieldAt for a 16-bit number, without a call.
+func putPort16At(w *[tcpReserve]byte, p int, lit uint64, v uint16) int {
+	binary.LittleEndian.PutUint64(w[p&255:p&255+8], lit)
+	p += int(lit>>56) & 7
+	return p + numfmt.PutPort((*[5]byte)(w[p&255:p&255+5]), v)
+}
+
 // field is putField's lit for the text s, padded with NULs to 8 bytes,
 // of which the first n (at most 7) are the text: a constant when s and n
 // are.
@@ -241,7 +248,7 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		if flags&(thSYN|thFIN|thRST) != 0 {
 			p = putFieldAt(w, p, field(", seq \x00\x00", 6), seq)
 		}
-		p = putFieldAt(w, p, field(", win \x00\x00", 6), uint32(win))
+		p = putPort16At(w, p, field(", win \x00\x00", 6), win)
 		if hlen > 20 {
 			n := putTCPOptions((*[tcpOptsRoom]byte)(w[p&127:p&127+tcpOptsRoom]), data[20:hlen], false, 0, 0) // p < 128
 			if n == 0 {
@@ -324,9 +331,9 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	if flags&thACK != 0 {
 		p = putFieldAt(w, p, field(", ack \x00\x00", 6), ack)
 	}
-	p = putFieldAt(w, p, field(", win \x00\x00", 6), uint32(win))
+	p = putPort16At(w, p, field(", win \x00\x00", 6), win)
 	if flags&thURG != 0 {
-		p = putFieldAt(w, p, field(", urg \x00\x00", 6), uint32(urp))
+		p = putPort16At(w, p, field(", urg \x00\x00", 6), urp)
 	}
 	if hlen > 20 {
 		n := 0

@@ -3,6 +3,8 @@ package decoder
 import (
 	"encoding/binary"
 	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
 )
 
 // putTCPOptions is appendTCPOptions for the option lists scanners and
@@ -80,7 +82,7 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 		x := o[len(o)-8:]
 		if t == tMSSSack {
 			*(*[16]byte)(d[0:16]) = optTextMSS
-			p = 15 + putField((*[24]byte)(d[15:39]), 0, uint32(o[2])<<8|uint32(o[3]))
+			p = 15 + numfmt.PutPort((*[5]byte)(d[15:20]), uint16(o[2])<<8|uint16(o[3]))
 			*(*[16]byte)(d[p : p+16]) = optTextNopNopSack
 			p += 16
 		} else {
@@ -107,7 +109,7 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 		return p + 1
 	}
 	*(*[16]byte)(d[0:16]) = optTextMSS
-	p = 15 + putField((*[24]byte)(d[15:39]), 0, uint32(o[2])<<8|uint32(o[3]))
+	p = 15 + numfmt.PutPort((*[5]byte)(d[15:20]), uint16(o[2])<<8|uint16(o[3]))
 	ts := 8 // where the timestamps are
 	if t >= tWsSackOK && t != tSackTSWs {
 		*(*[16]byte)(d[p : p+16]) = optTextWscale
