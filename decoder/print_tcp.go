@@ -361,8 +361,13 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
 		return b[:l+p+10]
 	}
-	p += 8
-	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
+	w[p+8] = ' '
+	p += 9
+	if plen < 1<<16 {
+		p += numfmt.PutPort((*[5]byte)(w[p:p+5]), uint16(plen))
+	} else {
+		p += putField((*[24]byte)(w[p:p+24]), 0, plen)
+	}
 	b = b[:l+p]
 	if len(data) < hlen {
 		b = append(b, " [remaining caplen("...)

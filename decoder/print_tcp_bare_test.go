@@ -85,3 +85,24 @@ func TestTCPBareSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestTCPLengths: the payload length at every number of digits, past 16
+// bits too (an IPv6 jumbogram's), prints as strconv does.
+func TestTCPLengths(t *testing.T) {
+	d := New(Options{})
+	ip := &ipInfo{src: []byte{10, 0, 0, 1}, dst: []byte{10, 0, 0, 2}, direct: true}
+	data := make([]byte, 20)
+	binary.BigEndian.PutUint16(data[0:], 40001)
+	binary.BigEndian.PutUint16(data[2:], 40002)
+	binary.BigEndian.PutUint32(data[4:], 1000)
+	data[12] = 5 << 4
+	data[13] = thPSH
+	binary.BigEndian.PutUint16(data[14:], 512)
+	for _, plen := range []int{1, 9, 10, 99, 100, 9999, 10000, 65535, 65536, 99999, 100000, 1 << 20, 123456789, 1<<31 - 100} {
+		want := "10.0.0.1.40001 > 10.0.0.2.40002: Flags [P], seq 1000:" + strconv.FormatUint(uint64(uint32(1000+plen)), 10) +
+			", win 512, length " + strconv.Itoa(plen)
+		if got := string(d.printTCP(nil, data, 20+plen, ip)); got != want {
+			t.Errorf("length %d:\n got %q\nwant %q", plen, got, want)
+		}
+	}
+}
