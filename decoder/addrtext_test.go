@@ -232,3 +232,38 @@ func TestHexASCIIDumpMatchesRef(t *testing.T) {
 	}
 	check("x", big)
 }
+
+// TestV6NamesSetCollisions: addresses that share a set of v6Names, used
+// in a random order (hits in either way, misses that evict), print as
+// appendIPv6 prints them.
+func TestV6NamesSetCollisions(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	var same [][16]byte
+	var want int
+	for len(same) < 6 {
+		var a [16]byte
+		binary.LittleEndian.PutUint64(a[:8], r.Uint64())
+		binary.LittleEndian.PutUint64(a[8:], r.Uint64()&0x00ff00ff00ff00ff)
+		if r.IntN(3) == 0 {
+			clear(a[4:12])
+		}
+		s := int(v6Set(&a))
+		if len(same) == 0 {
+			want = s
+		}
+		if s == want {
+			same = append(same, a)
+		}
+	}
+	var c v6Names
+	for i := 0; i < 5000; i++ {
+		a := same[r.IntN(len(same))]
+		if i%7 == 0 { // mostly two of them, as a conversation
+			a = same[i%2]
+		}
+		pre := strings.Repeat("q", i%13)
+		if got, want := string(c.append([]byte(pre), a[:])), string(appendIPv6([]byte(pre), a[:])); got != want {
+			t.Fatalf("v6Names %x: %q, want %q", a, got, want)
+		}
+	}
+}

@@ -118,12 +118,13 @@ func (ip *ipInfo) appendEndpoints(b []byte, sport, dport uint16) []byte {
 }
 
 // v6Names remembers the text of recently printed IPv6 addresses, as
-// tcpdump's address-name table does, in a fixed direct-mapped table: a
-// firewall logs the same few thousand addresses again and again, and a
-// hit costs a hash and a copy instead of the zero-run search and hex
-// digits of appendIPv6. A collision only overwrites a slot.
+// tcpdump's address-name table does, in a fixed two-way set-associative
+// table: a firewall logs the same few thousand addresses again and again,
+// and a hit costs a hash and a copy instead of the zero-run search and hex
+// digits of appendIPv6. A miss puts the address first in its set and
+// moves the first one second, forgetting the second.
 type v6Names struct {
-	slots [4096]v6Name
+	sets [4096][2]v6Name
 }
 
 type v6Name struct {
@@ -141,6 +142,12 @@ func (c *v6Names) append(b []byte, a []byte) []byte {
 	return b[:l+c.put((*[ip6Room]byte)(b[l:l+ip6Room]), a)]
 }
 
+// v6Set returns the number of a's set.
+func v6Set(a *[16]byte) uint64 {
+	h := (binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])) * 0xbf58476d1ce4e5b9
+	return h >> (64 - 12)
+}
+
 // put writes the text of a at the start of d and returns its length;
 // without a table (c nil), putIPv6's.
 func (c *v6Names) put(d *[ip6Room]byte, s []byte) int {
@@ -148,14 +155,18 @@ func (c *v6Names) put(d *[ip6Room]byte, s []byte) int {
 	if c == nil {
 		return putIPv6(d, a)
 	}
-	h := (binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])) * 0xbf58476d1ce4e5b9
-	e := &c.slots[h>>(64-12)]
-	if e.n != 0 && e.addr == a {
+	set := &c.sets[v6Set(&a)]
+	if e := &set[0]; e.n != 0 && e.addr == a {
+		*(*[40]byte)(d[:40]) = e.text
+		return int(e.n)
+	}
+	if e := &set[1]; e.n != 0 && e.addr == a {
 		*(*[40]byte)(d[:40]) = e.text
 		return int(e.n)
 	}
 	n := putIPv6(d, a)
-	e.addr, e.text, e.n = a, [40]byte(d[:40]), uint8(n)
+	set[1] = set[0]
+	set[0] = v6Name{a, [40]byte(d[:40]), uint8(n)}
 	return n
 }
 

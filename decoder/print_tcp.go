@@ -180,6 +180,19 @@ func putField(d *[24]byte, lit uint64, v uint32) int {
 	return n + 6
 }
 
+// putFieldAt is putField at w[p:], for p < 256 (before the options), and
+// returns the position after it.
+func putFieldAt(w *[tcpReserve]byte, p int, lit uint64, v uint32) int {
+	return p + putField((*[24]byte)(w[p&255:p&255+24]), lit, v)
+}
+
+// putPort16At is putFieldAt for a 16-bit number, without a call.
+func putPort16At(w *[tcpReserve]byte, p int, lit uint64, v uint16) int {
+	binary.LittleEndian.PutUint64(w[p&255:p&255+8], lit)
+	p += int(lit>>56) & 7
+	return p + numfmt.PutPort((*[5]byte)(w[p&255:p&255+5]), v)
+}
+
 // field is putField's lit for the text s, padded with NULs to 8 bytes,
 // of which the first n (at most 7) are the text: a constant when s and n
 // are.
@@ -197,7 +210,12 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		return appendTrunc(b, "tcp")
 	}
 	sport, dport := be16(data), be16(data[2:])
-	d.notePorts(ip, sport, dport)
+	if d.outermost(ip) { // notePorts, and the flags of a header not cut nor too short
+		d.sum.SPort, d.sum.DPort = int(sport), int(dport)
+		if len(data) >= 20 && data[12] >= 5<<4 {
+			d.sum.TCPFlags, d.sum.HasTCPFlags = data[13], true
+		}
+	}
 	b = ip.appendAddrPorts(b, sport, dport)
 	if len(data) < 20 {
 		return appendTrunc(b, "tcp")
@@ -212,9 +230,6 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	seq, ack := be32(data[4:]), be32(data[8:])
 	flags := data[13]
-	if d.outermost(ip) {
-		d.sum.TCPFlags, d.sum.HasTCPFlags = flags, true
-	}
 	win, urp := be16(data[14:]), be16(data[18:])
 
 	// The rest is written into one reservation, w, at the cursor p.
@@ -226,6 +241,29 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	fe := &tcpFlagsField[flags]
 	*(*[16]byte)(w[0:16]) = fe.text
 	p := int(fe.n)
+
+	if flags&(thACK|thURG) == 0 && length == hlen && hlen <= len(data) {
+		// A segment with neither data nor an ack, as a scan's probes
+		// are: what follows, written without the conversation table.
+		if flags&(thSYN|thFIN|thRST) != 0 {
+			p = putFieldAt(w, p, field(", seq \x00\x00", 6), seq)
+		}
+		p = putPort16At(w, p, field(", win \x00\x00", 6), win)
+		if hlen > 20 {
+			n := putTCPOptions((*[tcpOptsRoom]byte)(w[p&127:p&127+tcpOptsRoom]), data[20:hlen], false, 0, 0) // p < 128
+			if n == 0 {
+				b, ok := appendTCPOptions(b[:l+p], data, hlen, 0, false, 0, 0)
+				if !ok {
+					return b
+				}
+				return append(b, ", length 0"...)
+			}
+			p += n
+		}
+		binary.LittleEndian.PutUint64(w[p:p+8], lit8(", length "))
+		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
+		return b[:l+p+10]
+	}
 
 	var thseq, thack uint32
 	rev := false
@@ -285,22 +323,22 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 	}
 	plen := uint32(length - hlen)
 	if plen > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", seq \x00\x00", 6), seq)
+		p = putFieldAt(w, p, field(", seq \x00\x00", 6), seq)
 		if plen > 0 {
-			p += putField((*[24]byte)(w[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
+			p = putFieldAt(w, p, field(":\x00\x00\x00\x00\x00\x00\x00", 1), seq+plen)
 		}
 	}
 	if flags&thACK != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", ack \x00\x00", 6), ack)
+		p = putFieldAt(w, p, field(", ack \x00\x00", 6), ack)
 	}
-	p += putField((*[24]byte)(w[p:p+24]), field(", win \x00\x00", 6), uint32(win))
+	p = putPort16At(w, p, field(", win \x00\x00", 6), win)
 	if flags&thURG != 0 {
-		p += putField((*[24]byte)(w[p:p+24]), field(", urg \x00\x00", 6), uint32(urp))
+		p = putPort16At(w, p, field(", urg \x00\x00", 6), urp)
 	}
 	if hlen > 20 {
 		n := 0
 		if hlen <= len(data) {
-			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p:p+tcpOptsRoom]), data[20:hlen], rev, thseq, thack)
+			n = putTCPOptions((*[tcpOptsRoom]byte)(w[p&127:p&127+tcpOptsRoom]), data[20:hlen], rev, thseq, thack) // p < 128
 		}
 		if n > 0 {
 			p += n
@@ -323,8 +361,13 @@ func (d *Decoder) printTCP(b []byte, data []byte, length int, ip *ipInfo) []byte
 		binary.LittleEndian.PutUint16(w[p+8:p+10], uint16(' ')|uint16('0')<<8)
 		return b[:l+p+10]
 	}
-	p += 8
-	p += putField((*[24]byte)(w[p:p+24]), field(" \x00\x00\x00\x00\x00\x00\x00", 1), plen)
+	w[p+8] = ' '
+	p += 9
+	if plen < 1<<16 {
+		p += numfmt.PutPort((*[5]byte)(w[p:p+5]), uint16(plen))
+	} else {
+		p += putField((*[24]byte)(w[p:p+24]), 0, plen)
+	}
 	b = b[:l+p]
 	if len(data) < hlen {
 		b = append(b, " [remaining caplen("...)

@@ -185,9 +185,9 @@ func (t *seqTable) get(k *seqKey) (e *seqEntry, found bool) {
 		}
 	}
 	var i int32
-	if len(t.entries) < cap(t.entries) {
-		t.entries = append(t.entries, seqEntry{})
-		i = int32(len(t.entries) - 1)
+	if n := len(t.entries); n < cap(t.entries) {
+		t.entries = t.entries[:n+1] // its key, seq and ack are set below, its stamp by use
+		i = int32(n)
 	} else {
 		i = t.evict()
 		s, _ = t.findHash(k, h)

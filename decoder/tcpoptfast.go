@@ -3,6 +3,8 @@ package decoder
 import (
 	"encoding/binary"
 	"slices"
+
+	"github.com/pfasciilogd/pfasciilogd/internal/numfmt"
 )
 
 // putTCPOptions is appendTCPOptions for the option lists scanners and
@@ -13,7 +15,143 @@ import (
 // tcpOptsRoom bytes, and returns its length, or 0 when the list needs
 // appendTCPOptions (another kind, a bad or odd length, a cut list); d's
 // bytes are then garbage.
-func putTCPOptions(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uint32) int {
+//
+// The few whole lists that stacks and scanners send most are templates
+// of fixed bytes with values between: their text is the template's with
+// the values filled in. The others go an option at a time, through
+// putTCPOptionsAny.
+func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32) int {
+	const (
+		// the fixed bytes of mss, nop, wscale in a list's first 8 bytes
+		mssNopWsMask = 0x00ffffff0000ffff
+		mssNopWs     = 0x0003030100000402
+	)
+	const (
+		tNone       = iota
+		tMSS        // mss
+		tSackOK     // mss,nop,nop,sackOK
+		tNopNopTS   // nop,nop,TS
+		tWsSackOK   // mss,nop,wscale,nop,nop,sackOK
+		tWsEol      // mss,nop,wscale,eol and anything after it
+		tSackTSWs   // mss,sackOK,TS,nop,wscale
+		tWsSackOKTS // mss,nop,wscale,sackOK,TS
+		tNopNopSack // nop,nop,sack of one block
+		tMSSSack    // mss,nop,nop,sack of one block
+	)
+	t := tNone
+	switch len(o) {
+	case 4:
+		if uint32(o[0])|uint32(o[1])<<8 == 0x0402 {
+			t = tMSS
+		}
+	case 8:
+		if binary.LittleEndian.Uint64(o)&0xffffffff0000ffff == 0x0204010100000402 {
+			t = tSackOK
+		}
+	case 12:
+		w, x := binary.LittleEndian.Uint64(o), binary.LittleEndian.Uint32(o[8:12])
+		switch {
+		case uint32(w) == 0x0a080101:
+			t = tNopNopTS
+		case uint32(w) == 0x0a050101:
+			t = tNopNopSack
+		case w&mssNopWsMask != mssNopWs:
+		case x == 0x02040101:
+			t = tWsSackOK
+		case x&0xff == 0:
+			t = tWsEol
+		}
+	case 16:
+		if binary.LittleEndian.Uint64(o)&0xffffffff0000ffff == 0x0a05010100000402 {
+			t = tMSSSack
+		}
+	case 20:
+		w, x := binary.LittleEndian.Uint64(o), binary.LittleEndian.Uint32(o[8:12])
+		switch {
+		case w&0xffffffff0000ffff == 0x0a08020400000402 && binary.LittleEndian.Uint32(o[16:20])&0x00ffffff == 0x00030301:
+			t = tSackTSWs
+		case w&mssNopWsMask == mssNopWs && x == 0x0a080204:
+			t = tWsSackOKTS
+		}
+	}
+	if t == tNone {
+		return putTCPOptionsAny(d, o, rev, thseq, thack)
+	}
+	var p int
+	if t == tNopNopSack || t == tMSSSack {
+		x := o[len(o)-8:]
+		if t == tMSSSack {
+			*(*[16]byte)(d[0:16]) = optTextMSS
+			p = 15 + numfmt.PutPort((*[5]byte)(d[15:20]), uint16(o[2])<<8|uint16(o[3]))
+			*(*[16]byte)(d[p : p+16]) = optTextNopNopSack
+			p += 16
+		} else {
+			*(*[16]byte)(d[0:16]) = optTextNopNopTS[0]
+			*(*[16]byte)(d[16:32]) = optTextNopNopSack1
+			p = 26
+		}
+		base := thack
+		if rev {
+			base = thseq
+		}
+		p += putField((*[24]byte)(d[p:p+24]), field("{\x00\x00\x00\x00\x00\x00\x00", 1), binary.BigEndian.Uint32(x[0:4])-base)
+		p += putField((*[24]byte)(d[p:p+24]), field(":\x00\x00\x00\x00\x00\x00\x00", 1), binary.BigEndian.Uint32(x[4:8])-base)
+		binary.LittleEndian.PutUint16(d[p:p+2], '}'|']'<<8)
+		return p + 2
+	}
+	if t == tNopNopTS {
+		*(*[16]byte)(d[0:16]) = optTextNopNopTS[0]
+		*(*[16]byte)(d[16:32]) = optTextNopNopTS[1]
+		p = 26
+		p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(o[4:8]))
+		p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), binary.BigEndian.Uint32(o[8:12]))
+		d[p] = ']'
+		return p + 1
+	}
+	*(*[16]byte)(d[0:16]) = optTextMSS
+	p = 15 + numfmt.PutPort((*[5]byte)(d[15:20]), uint16(o[2])<<8|uint16(o[3]))
+	ts := 8 // where the timestamps are
+	if t >= tWsSackOK && t != tSackTSWs {
+		*(*[16]byte)(d[p : p+16]) = optTextWscale
+		p += 12
+		if x := o[7]; x < 10 {
+			d[p] = '0' + x
+			p++
+		} else {
+			p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x))
+		}
+		ts = 12
+	}
+	switch t {
+	case tSackOK, tWsSackOK:
+		*(*[16]byte)(d[p : p+16]) = optTextSackOK
+		p += 15
+	case tWsEol:
+		binary.LittleEndian.PutUint32(d[p:p+4], lit4(",eol"))
+		p += 4
+	case tSackTSWs, tWsSackOKTS:
+		*(*[16]byte)(d[p : p+16]) = optTextSackTS
+		p += 15
+		x := o[ts : ts+8 : ts+8]
+		p += putField((*[24]byte)(d[p:p+24]), 0, binary.BigEndian.Uint32(x[0:4]))
+		p += putField((*[24]byte)(d[p:p+24]), field(" ecr \x00\x00\x00", 5), binary.BigEndian.Uint32(x[4:8]))
+		if t == tSackTSWs {
+			*(*[16]byte)(d[p : p+16]) = optTextWscale
+			p += 12
+			if x := o[19]; x < 10 {
+				d[p] = '0' + x
+				p++
+			} else {
+				p += putField((*[24]byte)(d[p:p+24]), 0, uint32(x))
+			}
+		}
+	}
+	d[p] = ']'
+	return p + 1
+}
+
+// putTCPOptionsAny is putTCPOptions for any list, an option at a time.
+func putTCPOptionsAny(d *[tcpOptsRoom]byte, opts []byte, rev bool, thseq, thack uint32) int {
 	// Every option's text starts with ','; the first one becomes '['.
 	binary.LittleEndian.PutUint64(d[0:8], lit8(", option"))
 	binary.LittleEndian.PutUint16(d[8:10], uint16('s')|uint16(' ')<<8)
@@ -187,3 +325,27 @@ func appendTCPOptionsFast(b []byte, data []byte, hlen, plen int, rev bool, thseq
 	}
 	return appendTCPOptions(b, data, hlen, plen, rev, thseq, thack)
 }
+
+// lit4 is the first 4 bytes of s as a little-endian word.
+func lit4(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// text16 is s, at most 16 bytes, padded with NULs, for one 16-byte store.
+func text16(s string) (a [16]byte) {
+	copy(a[:], s)
+	return
+}
+
+// The fixed texts of putTCPOptionsCommon's templates.
+var (
+	optTextMSS      = text16(", options [mss ")
+	optTextNopNopTS = [2][16]byte{text16(", options [nop,n"), text16("op,TS val ")}
+	optTextSackOK   = text16(",nop,nop,sackOK")
+	optTextSackTS   = text16(",sackOK,TS val ")
+	optTextWscale   = text16(",nop,wscale ")
+	// ",nop,nop,sack 1 " and, after ", options [nop,n", "op,sack 1 "
+	optTextNopNopSack  = text16(",nop,nop,sack 1 ")
+	optTextNopNopSack1 = text16("op,sack 1 ")
+)

@@ -251,3 +251,58 @@ func TestTCPOptionsFastLongest(t *testing.T) {
 		}
 	}
 }
+
+// TestTCPOptionsTemplates: the lists putTCPOptions prints from templates,
+// with random values, and each with one byte changed to every value
+// (which turns most into other lists, some bad or cut), print as
+// appendTCPOptions prints them.
+func TestTCPOptionsTemplates(t *testing.T) {
+	templates := [][]byte{
+		{2, 4, 0, 0},                                                  // mss
+		{2, 4, 0, 0, 1, 1, 4, 2},                                      // mss,nop,nop,sackOK
+		{1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0},                         // nop,nop,TS
+		{2, 4, 0, 0, 1, 3, 3, 0, 1, 1, 4, 2},                          // mss,nop,wscale,nop,nop,sackOK
+		{2, 4, 0, 0, 1, 3, 3, 0, 0, 0, 0, 0},                          // mss,nop,wscale,eol
+		{2, 4, 0, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 0}, // mss,sackOK,TS,nop,wscale
+		{2, 4, 0, 0, 1, 3, 3, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0}, // mss,nop,wscale,sackOK,TS
+		{1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},                         // nop,nop,sack 1
+		{2, 4, 0, 0, 1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},             // mss,nop,nop,sack 1
+	}
+	// the bytes of each template that hold values
+	values := []string{"..xx", "..xx....", "....xxxxxxxx", "..xx...x....", "..xx...x.xxx",
+		"..xx....xxxxxxxx...x", "..xx...x....xxxxxxxx", "....xxxxxxxx", "..xx....xxxxxxxx"}
+	r := rand.New(rand.NewPCG(11, 12))
+	fill := func(o []byte, vals string) {
+		for i, c := range vals {
+			if c == 'x' {
+				switch r.IntN(4) {
+				case 0:
+					o[i] = 0
+				case 1:
+					o[i] = 0xff
+				default:
+					o[i] = byte(r.IntN(256))
+				}
+			}
+		}
+	}
+	for ti, tmpl := range templates {
+		o := make([]byte, len(tmpl))
+		for n := 0; n < 2000; n++ {
+			copy(o, tmpl)
+			fill(o, values[ti])
+			if !checkTCPOptions(t, o, len(o), r.IntN(3), 0, r.IntN(2) == 0, r.Uint32(), r.Uint32()) {
+				t.Errorf("options % x did not go through putTCPOptions", o)
+			}
+		}
+		for i := range tmpl {
+			for v := 0; v < 256; v++ {
+				copy(o, tmpl)
+				fill(o, values[ti])
+				o[i] = byte(v)
+				checkTCPOptions(t, o, len(o), 2, 1, v&1 == 0, 77, 99)
+				checkTCPOptions(t, o, len(o)-1-i%3, 0, 0, false, 77, 99)
+			}
+		}
+	}
+}
