@@ -151,12 +151,15 @@ f=$dir/scanr-$VGCOUNT.pcap
 echo "== instructions per packet (valgrind --tool=cachegrind, whole process, smallest of $VGRUNS runs) on $f"
 # valgrind 3.19 runs Go binaries only without RDTSCP; asynchronous
 # preemption's signals are off so that the count is repeatable.
-# The smallest count of VGRUNS runs: a Go program's count moves by a few
-# million from run to run with the timing of the garbage collector's
-# start-up cycle, and now and then valgrind runs the runtime's threads
-# idle for a whole run, with a count 5-40 times too high.
+# GOGC=off: pfasciilogd allocates nothing per packet, and a whole
+# 1,000,000-packet run has a single garbage collection, at start-up
+# (GODEBUG=gctrace=1); its background marking, 10-25 million instructions,
+# lands in the 100,000-packet run but not always in the 1-packet one, and
+# would show as 100-250 instructions a packet that no packet costs. The
+# smallest count of VGRUNS runs: now and then valgrind runs the runtime's
+# threads idle for a whole run, with a count 5-40 times too high.
 ir1() {
-	GODEBUG=cpu.rdtscp=off,asyncpreemptoff=1 valgrind --tool=cachegrind --cache-sim=no \
+	GOGC=off GODEBUG=cpu.rdtscp=off,asyncpreemptoff=1 valgrind --tool=cachegrind --cache-sim=no \
 		--cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
 		awk '/I *refs/ { gsub(",", "", $NF); print $NF }'
 }
