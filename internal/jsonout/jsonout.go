@@ -36,6 +36,7 @@ package jsonout
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 	"slices"
 	"time"
@@ -502,15 +503,8 @@ func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
 // appendTextSlow is appendText for a text that is short, or needs
 // escaping, or b without the room: full is the text with its newline.
 func appendTextSlow(b []byte, text, full []byte, s *decoder.Summary, ep int) []byte {
-	plain := textPlain(s, full, ep)
-	if plainFrom(text, plain) {
-		// The usual record: copied in one piece.
-		b = append(b, `,"text":"`...)
-		b = append(b, text...)
-		return append(b, '"', '}', '\n')
-	}
 	b = append(b, `,"text":`...)
-	b = appendString(b, text, min(plain, len(text)))
+	b = appendString(b, text, textPlain(s, full, ep))
 	return append(b, '}', '\n')
 }
 
@@ -563,28 +557,37 @@ const hexDigits = "0123456789abcdef"
 func AppendString(b []byte, s []byte) []byte { return appendString(b, s, 0) }
 
 // appendString is AppendString for an s whose first plain bytes need no
-// escaping.
+// escaping. It looks for the next byte to escape by the block
+// (plainBlocks), the word and then the byte, and appends the plain run
+// before it in one piece.
 func appendString(b []byte, s []byte, plain int) []byte {
+	const highs = 0x8080808080808080
+	i := min(plain, len(s))
 	b = append(b, '"')
 	start := 0
-	for i := plain; i < len(s); {
-		if len(s)-i >= 8 {
-			i += plainWords(s[i:])
-			if i == len(s) {
+	for i < len(s) {
+		if len(s)-i >= 16 {
+			i += plainBlocks(s[i:])
+		}
+		m := uint64(0)
+		for len(s)-i >= 8 {
+			if m = bad8(binary.LittleEndian.Uint64(s[i:])) & highs; m != 0 {
 				break
 			}
-			// The last word, overlapping the one refused or the
-			// tail shorter than a word: plain, it ends the string.
-			if len(s)-i < 8 && plain8(binary.LittleEndian.Uint64(s[len(s)-8:])) {
-				i = len(s)
+			i += 8
+		}
+		if m != 0 {
+			// The lowest byte flagged is one to escape.
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < 0x7f {
+				i++
+			}
+			if i == len(s) {
 				break
 			}
 		}
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
-			i++
-			continue
-		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(s[i:])
 			if r != utf8.RuneError || size > 1 {
