@@ -293,13 +293,26 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 
 // appendPorts appends the members from "sport" on.
 func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
-	if s.SPort >= 0 {
-		b = append(b, `,"sport":`...)
-		b = appendSmall(b, s.SPort)
-	}
-	if s.DPort >= 0 {
-		b = append(b, `,"dport":`...)
-		b = appendSmall(b, s.DPort)
+	if l := len(b); uint(s.SPort) < 1<<16 && uint(s.DPort) < 1<<16 && cap(b)-l >= 64 {
+		// Both, the usual packet's: keys and digits written whole
+		// into the spare room.
+		d := (*[64]byte)(b[l : l+64])
+		*(*[16]byte)(d[:]) = sportKey
+		n := len(`,"sport":`)
+		n += putPort((*[8]byte)(d[n:]), s.SPort)
+		*(*[16]byte)(d[n&31:]) = dportKey
+		n += len(`,"dport":`)
+		n += putPort((*[8]byte)(d[n&31:]), s.DPort)
+		b = b[:l+n&63]
+	} else {
+		if s.SPort >= 0 {
+			b = append(b, `,"sport":`...)
+			b = appendSmall(b, s.SPort)
+		}
+		if s.DPort >= 0 {
+			b = append(b, `,"dport":`...)
+			b = appendSmall(b, s.DPort)
+		}
 	}
 	if s.HasTCPFlags {
 		if l := len(b); cap(b)-l >= 32 {
@@ -351,6 +364,39 @@ func init() {
 	}
 	copy(srcKey[:], `,"src":"`)
 	copy(dstKey[:], `","dst":"`)
+}
+
+// sportKey and dportKey are the keys of the ports, for appendPorts.
+var sportKey, dportKey = [16]byte{',', '"', 's', 'p', 'o', 'r', 't', '"', ':'}, [16]byte{',', '"', 'd', 'p', 'o', 'r', 't', '"', ':'}
+
+// putPort writes 0 <= v < 65536 in decimal at the start of d and returns
+// the number of digits.
+func putPort(d *[8]byte, v int) int {
+	const dp = numfmt.DigitPairs
+	switch {
+	case v < 10:
+		d[0] = byte('0' + v)
+		return 1
+	case v < 100:
+		d[0], d[1] = dp[2*v], dp[2*v+1]
+		return 2
+	case v < 1000:
+		q := v / 100
+		r := v - q*100
+		d[0], d[1], d[2] = byte('0'+q), dp[2*r], dp[2*r+1]
+		return 3
+	case v < 10000:
+		q := v / 100
+		r := v - q*100
+		d[0], d[1], d[2], d[3] = dp[2*q], dp[2*q+1], dp[2*r], dp[2*r+1]
+		return 4
+	}
+	q := v / 10000
+	r := v - q*10000
+	h := r / 100
+	l := r - h*100
+	d[0], d[1], d[2], d[3], d[4] = byte('0'+q&7), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1]
+	return 5
 }
 
 // appendInt appends v in decimal ("-" first when negative).

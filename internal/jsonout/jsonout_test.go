@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/netip"
+	"strconv"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -316,5 +317,26 @@ func TestAppendStringMatchesBytewise(t *testing.T) {
 		if got := string(AppendString(pre, s)); got != want {
 			t.Fatalf("AppendString(%q):\n got %s\nwant %s", s, got, want)
 		}
+	}
+}
+
+// TestAppendSmall: appendSmall writes what strconv writes, for every
+// number below 200,000 and a few larger, with and without spare room.
+func TestAppendSmall(t *testing.T) {
+	check := func(v int) {
+		for _, room := range []int{0, 3, 8, 20} {
+			pre := make([]byte, 2, 2+room)
+			pre[0], pre[1] = 'x', 'y'
+			got := string(appendSmall(pre, v))
+			if want := "xy" + strconv.Itoa(v); got != want {
+				t.Fatalf("appendSmall(%d), room %d: %q, want %q", v, room, got, want)
+			}
+		}
+	}
+	for v := 0; v < 200000; v++ {
+		check(v)
+	}
+	for _, v := range []int{1 << 20, 1<<31 - 1, 1<<63 - 1} {
+		check(v)
 	}
 }
