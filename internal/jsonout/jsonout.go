@@ -293,26 +293,34 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 
 // appendPorts appends the members from "sport" on.
 func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
-	if l := len(b); uint(s.SPort) < 1<<16 && uint(s.DPort) < 1<<16 && cap(b)-l >= 64 {
-		// Both, the usual packet's: keys and digits written whole
+	if l := len(b); uint(s.SPort) < 1<<16 && uint(s.DPort) < 1<<16 && uint(s.Length) < 1<<16 && cap(b)-l >= 128 {
+		// The usual packet's: keys, digits and flags written whole
 		// into the spare room.
-		d := (*[64]byte)(b[l : l+64])
+		d := (*[128]byte)(b[l : l+128])
 		*(*[16]byte)(d[:]) = sportKey
 		n := len(`,"sport":`)
 		n += putPort((*[8]byte)(d[n:]), s.SPort)
 		*(*[16]byte)(d[n&31:]) = dportKey
 		n += len(`,"dport":`)
 		n += putPort((*[8]byte)(d[n&31:]), s.DPort)
-		b = b[:l+n&63]
-	} else {
-		if s.SPort >= 0 {
-			b = append(b, `,"sport":`...)
-			b = appendSmall(b, s.SPort)
+		n &= 31
+		if s.HasTCPFlags {
+			fp := &tcpFlagsPieces[s.TCPFlags]
+			*(*[32]byte)(d[n:]) = fp.w
+			n += fp.n & 31
 		}
-		if s.DPort >= 0 {
-			b = append(b, `,"dport":`...)
-			b = appendSmall(b, s.DPort)
-		}
+		*(*[16]byte)(d[n:]) = lengthKey
+		n += len(`,"length":`)
+		n += putPort((*[8]byte)(d[n:]), s.Length)
+		return appendText(b[:l+n&127], text, s, plain)
+	}
+	if s.SPort >= 0 {
+		b = append(b, `,"sport":`...)
+		b = appendSmall(b, s.SPort)
+	}
+	if s.DPort >= 0 {
+		b = append(b, `,"dport":`...)
+		b = appendSmall(b, s.DPort)
 	}
 	if s.HasTCPFlags {
 		if l := len(b); cap(b)-l >= 32 {
@@ -366,8 +374,13 @@ func init() {
 	copy(dstKey[:], `","dst":"`)
 }
 
-// sportKey and dportKey are the keys of the ports, for appendPorts.
-var sportKey, dportKey = [16]byte{',', '"', 's', 'p', 'o', 'r', 't', '"', ':'}, [16]byte{',', '"', 'd', 'p', 'o', 'r', 't', '"', ':'}
+// sportKey, dportKey and lengthKey are the keys of the ports and the
+// length, for appendPorts.
+var (
+	sportKey  = [16]byte{',', '"', 's', 'p', 'o', 'r', 't', '"', ':'}
+	dportKey  = [16]byte{',', '"', 'd', 'p', 'o', 'r', 't', '"', ':'}
+	lengthKey = [16]byte{',', '"', 'l', 'e', 'n', 'g', 't', 'h', '"', ':'}
+)
 
 // putPort writes 0 <= v < 65536 in decimal at the start of d and returns
 // the number of digits.
