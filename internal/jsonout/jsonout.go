@@ -386,6 +386,14 @@ var (
 // the number of digits.
 func putPort(d *[8]byte, v int) int {
 	const dp = numfmt.DigitPairs
+	if v >= 10000 { // most source ports: first
+		q := v / 10000
+		r := v - q*10000
+		h := r / 100
+		l := r - h*100
+		d[0], d[1], d[2], d[3], d[4] = byte('0'+q&7), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1]
+		return 5
+	}
 	switch {
 	case v < 10:
 		d[0] = byte('0' + v)
@@ -398,18 +406,11 @@ func putPort(d *[8]byte, v int) int {
 		r := v - q*100
 		d[0], d[1], d[2] = byte('0'+q), dp[2*r], dp[2*r+1]
 		return 3
-	case v < 10000:
-		q := v / 100
-		r := v - q*100
-		d[0], d[1], d[2], d[3] = dp[2*q], dp[2*q+1], dp[2*r], dp[2*r+1]
-		return 4
 	}
-	q := v / 10000
-	r := v - q*10000
-	h := r / 100
-	l := r - h*100
-	d[0], d[1], d[2], d[3], d[4] = byte('0'+q&7), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1]
-	return 5
+	q := v / 100
+	r := v - q*100
+	d[0], d[1], d[2], d[3] = dp[2*q], dp[2*q+1], dp[2*r], dp[2*r+1]
+	return 4
 }
 
 // appendInt appends v in decimal ("-" first when negative).

@@ -321,7 +321,8 @@ func TestAppendStringMatchesBytewise(t *testing.T) {
 }
 
 // TestAppendSmall: appendSmall writes what strconv writes, for every
-// number below 200,000 and a few larger, with and without spare room.
+// number below 200,000 and a few larger, with and without spare room, and
+// putPort for every number below 65,536.
 func TestAppendSmall(t *testing.T) {
 	check := func(v int) {
 		for _, room := range []int{0, 3, 8, 20} {
@@ -335,6 +336,13 @@ func TestAppendSmall(t *testing.T) {
 	}
 	for v := 0; v < 200000; v++ {
 		check(v)
+		if v < 1<<16 {
+			var d [8]byte
+			n := putPort(&d, v)
+			if got, want := string(d[:n]), strconv.Itoa(v); got != want {
+				t.Fatalf("putPort(%d): %q, want %q", v, got, want)
+			}
+		}
 	}
 	for _, v := range []int{1 << 20, 1<<31 - 1, 1<<63 - 1} {
 		check(v)
