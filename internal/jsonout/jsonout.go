@@ -312,7 +312,21 @@ func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
 		*(*[16]byte)(d[n:]) = lengthKey
 		n += len(`,"length":`)
 		n += putPort((*[8]byte)(d[n:]), s.Length)
-		return appendText(b[:l+n&127], text, s, plain)
+		l += n & 127
+		// appendText's usual text, without the call.
+		t := text
+		if m := len(t); m > 0 && t[m-1] == '\n' {
+			t = t[:m-1]
+		}
+		if m := len(t); m >= 32 && cap(b)-l >= m+16 {
+			d := b[l : l+m+16]
+			*(*[16]byte)(d) = textKey
+			if plainCopy(d[len(`,"text":"`):], t) {
+				*(*[4]byte)(d[m+len(`,"text":"`):]) = [4]byte{'"', '}', '\n'}
+				return b[:l+len(`,"text":"`)+m+3]
+			}
+		}
+		return appendTextSlow(b[:l], t, text, s, plain)
 	}
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
