@@ -248,7 +248,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 			*(*[16]byte)(d[n:]) = [16]byte(t[dst[0]:])
 			n += (dst[1] - dst[0]) & 15
 			d[n] = '"'
-			return appendPorts(b[:l+n+1], s, plain, text)
+			b = b[:l+n+1]
+			goto ports
 		}
 		if s.Src.Is6() && s.Dst.Is6() && uint(src[1]-src[0]-1) < 47 && uint(dst[1]-dst[0]-1) < 47 &&
 			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
@@ -267,7 +268,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 			*(*[48]byte)(d[n:]) = [48]byte(t[dst[0]:])
 			n += (dst[1] - dst[0]) & 63
 			d[n] = '"'
-			return appendPorts(b[:l+n+1], s, plain, text)
+			b = b[:l+n+1]
+			goto ports
 		}
 	}
 	if s.Proto >= 0 && s.Proto < 256 {
@@ -288,11 +290,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 		b = append(b, `,"dst":`...)
 		b = appendAddr(b, s.Dst, text, s.DstText)
 	}
-	return appendPorts(b, s, plain, text)
-}
-
-// appendPorts appends the members from "sport" on.
-func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
+ports:
+	// The members from "sport" on.
 	if l := len(b); uint(s.SPort) < 1<<16 && uint(s.DPort) < 1<<16 && uint(s.Length) < 1<<16 && cap(b)-l >= 128 {
 		// The usual packet's: keys, digits and flags written whole
 		// into the spare room.
