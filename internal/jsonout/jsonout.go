@@ -136,7 +136,7 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, s, text, false)
+	return appendRest(b, nil, 0, s, text, false)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
@@ -159,7 +159,7 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, s, text, true)
+	return appendRest(b, nil, 0, s, text, true)
 }
 
 // PrefixAt returns the text of the "time" member for the second sec in
@@ -173,24 +173,30 @@ func (e *Encoder) PrefixAt(sec int64, loc *time.Location) *timefmt.Prefix {
 // AppendAt is Append for the time nsec nanoseconds (0 <= nsec < 1e9)
 // into the second of p, which PrefixAt gave: no time.Time is made.
 func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
-	l := len(b)
-	if cap(b)-l < timePrefixRoom {
-		b = slices.Grow(b, timePrefixRoom)
-	}
-	d := b[l : l+timePrefixRoom]
-	copy(d, `{"time":"`)
-	n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
-	// Put's n holds a trailing space, which appendRest writes over.
-	return appendRest(b[:l+len(`{"time":"`)+n-1], s, text, true)
+	return appendRest(b, p, nsec, s, text, true)
 }
 
 // timePrefixRoom is the room AppendAt writes its time into.
 const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 
-// appendRest appends the members after "time"'s value; fast (the
-// Encoder's) has the pflog members copied through the decoder's cache
-// entry, and the usual packet's members written by its fast path.
-func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
+// appendRest appends the members after "time"'s value, after the
+// object's start and the time for nsec into p's second when p is not nil
+// (AppendAt); fast (the Encoder's) has the pflog members copied through
+// the decoder's cache entry, and the usual packet's members written by
+// its fast path.
+func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte, fast bool) []byte {
+	if p != nil {
+		// AppendAt's time: the object's start and the time, from p.
+		l := len(b)
+		if cap(b)-l < timePrefixRoom {
+			b = slices.Grow(b, timePrefixRoom)
+		}
+		d := b[l : l+timePrefixRoom]
+		copy(d, `{"time":"`)
+		n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
+		// Put's n holds a trailing space, which is written over.
+		b = b[:l+len(`{"time":"`)+n-1]
+	}
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
 		return appendText(b, text, nil, 0)
@@ -388,7 +394,7 @@ func init() {
 }
 
 // sportKey, dportKey and lengthKey are the keys of the ports and the
-// length, for appendPorts.
+// length, for appendRest's usual packet.
 var (
 	sportKey  = [16]byte{',', '"', 's', 'p', 'o', 'r', 't', '"', ':'}
 	dportKey  = [16]byte{',', '"', 'd', 'p', 'o', 'r', 't', '"', ':'}
