@@ -326,9 +326,12 @@ ports:
 		if m := len(t); m >= 32 && cap(b)-l >= m+16 {
 			d := b[l : l+m+16]
 			*(*[16]byte)(d) = textKey
+			// The object's end and the result made before the call.
+			end := (*[4]byte)(d[m+len(`,"text":"`):])
+			r := b[:l+len(`,"text":"`)+m+3]
 			if plainCopy(d[len(`,"text":"`):], t) {
-				*(*[4]byte)(d[m+len(`,"text":"`):]) = [4]byte{'"', '}', '\n'}
-				return b[:l+len(`,"text":"`)+m+3]
+				*end = [4]byte{'"', '}', '\n'}
+				return r
 			}
 		}
 		return appendTextSlow(b[:l], t, text, s, plain)
