@@ -59,7 +59,8 @@ func (f *recordFormatter) appendRecord(b []byte, d *decoder.Decoder, ts time.Tim
 // summary is d's Summary of the packet data (wireLen bytes on the wire)
 // it just printed, or nil when it printed "[Invalid header: ...]" for it.
 func summary(d *decoder.Decoder, data []byte, wireLen int) *decoder.Summary {
-	if caplen := len(data); caplen == 0 || wireLen < caplen || caplen > maxSnaplen || wireLen > maxSnaplen {
+	// 1 <= caplen <= wireLen <= maxSnaplen, in two comparisons.
+	if caplen := len(data); uint(caplen-1) >= uint(wireLen) || uint(wireLen) > maxSnaplen {
 		// "[Invalid header: ...]": the decoder did not look at the
 		// packet, and its Summary is the previous packet's.
 		return nil
@@ -74,14 +75,16 @@ func summary(d *decoder.Decoder, data []byte, wireLen int) *decoder.Summary {
 func (f *recordFormatter) appendJSONRecords(out []byte, d *decoder.Decoder, loc *time.Location, data []byte, recs []capture.Record) []byte {
 	enc := f.json
 	p := enc.PrefixAt(recs[0].Sec, loc)
+	text := f.text // kept in f once, after the loop
 	for i := range recs {
 		r := &recs[i]
 		if r.Sec != p.Sec() && !p.Advance(r.Sec) {
 			p = enc.PrefixAt(r.Sec, loc)
 		}
 		pkt := data[r.Start:r.End]
-		f.text = d.AppendRecord(f.text[:0], pkt, r.Length)
-		out = enc.AppendAt(out, p, r.Nsec, summary(d, pkt, r.Length), f.text)
+		text = d.AppendRecord(text[:0], pkt, r.Length)
+		out = enc.AppendAt(out, p, r.Nsec, summary(d, pkt, r.Length), text)
 	}
+	f.text = text
 	return out
 }

@@ -36,6 +36,7 @@ package jsonout
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 	"slices"
 	"time"
@@ -135,7 +136,7 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, s, text, false)
+	return appendRest(b, nil, 0, s, text, false)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
@@ -158,7 +159,7 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, s, text, true)
+	return appendRest(b, nil, 0, s, text, true)
 }
 
 // PrefixAt returns the text of the "time" member for the second sec in
@@ -172,24 +173,30 @@ func (e *Encoder) PrefixAt(sec int64, loc *time.Location) *timefmt.Prefix {
 // AppendAt is Append for the time nsec nanoseconds (0 <= nsec < 1e9)
 // into the second of p, which PrefixAt gave: no time.Time is made.
 func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
-	l := len(b)
-	if cap(b)-l < timePrefixRoom {
-		b = slices.Grow(b, timePrefixRoom)
-	}
-	d := b[l : l+timePrefixRoom]
-	copy(d, `{"time":"`)
-	n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
-	// Put's n holds a trailing space, which appendRest writes over.
-	return appendRest(b[:l+len(`{"time":"`)+n-1], s, text, true)
+	return appendRest(b, p, nsec, s, text, true)
 }
 
 // timePrefixRoom is the room AppendAt writes its time into.
 const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 
-// appendRest appends the members after "time"'s value; fast (the
-// Encoder's) has the pflog members copied through the decoder's cache
-// entry, and the usual packet's members written by its fast path.
-func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
+// appendRest appends the members after "time"'s value, after the
+// object's start and the time for nsec into p's second when p is not nil
+// (AppendAt); fast (the Encoder's) has the pflog members copied through
+// the decoder's cache entry, and the usual packet's members written by
+// its fast path.
+func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte, fast bool) []byte {
+	if p != nil {
+		// AppendAt's time: the object's start and the time, from p.
+		l := len(b)
+		if cap(b)-l < timePrefixRoom {
+			b = slices.Grow(b, timePrefixRoom)
+		}
+		d := b[l : l+timePrefixRoom]
+		copy(d, `{"time":"`)
+		n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
+		// Put's n holds a trailing space, which is written over.
+		b = b[:l+len(`{"time":"`)+n-1]
+	}
 	if s == nil {
 		b = append(b, `","af":null,"proto":null,"src":null,"dst":null,"length":0`...)
 		return appendText(b, text, nil, 0)
@@ -247,7 +254,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 			*(*[16]byte)(d[n:]) = [16]byte(t[dst[0]:])
 			n += (dst[1] - dst[0]) & 15
 			d[n] = '"'
-			return appendPorts(b[:l+n+1], s, plain, text)
+			b = b[:l+n+1]
+			goto ports
 		}
 		if s.Src.Is6() && s.Dst.Is6() && uint(src[1]-src[0]-1) < 47 && uint(dst[1]-dst[0]-1) < 47 &&
 			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
@@ -266,7 +274,8 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 			*(*[48]byte)(d[n:]) = [48]byte(t[dst[0]:])
 			n += (dst[1] - dst[0]) & 63
 			d[n] = '"'
-			return appendPorts(b[:l+n+1], s, plain, text)
+			b = b[:l+n+1]
+			goto ports
 		}
 	}
 	if s.Proto >= 0 && s.Proto < 256 {
@@ -287,11 +296,46 @@ func appendRest(b []byte, s *decoder.Summary, text []byte, fast bool) []byte {
 		b = append(b, `,"dst":`...)
 		b = appendAddr(b, s.Dst, text, s.DstText)
 	}
-	return appendPorts(b, s, plain, text)
-}
-
-// appendPorts appends the members from "sport" on.
-func appendPorts(b []byte, s *decoder.Summary, plain int, text []byte) []byte {
+ports:
+	// The members from "sport" on.
+	if l := len(b); uint(s.SPort) < 1<<16 && uint(s.DPort) < 1<<16 && uint(s.Length) < 1<<16 && cap(b)-l >= 128 {
+		// The usual packet's: keys, digits and flags written whole
+		// into the spare room.
+		d := (*[128]byte)(b[l : l+128])
+		*(*[16]byte)(d[:]) = sportKey
+		n := len(`,"sport":`)
+		n += putPort((*[8]byte)(d[n:]), s.SPort)
+		*(*[16]byte)(d[n&31:]) = dportKey
+		n += len(`,"dport":`)
+		n += putPort((*[8]byte)(d[n&31:]), s.DPort)
+		n &= 31
+		if s.HasTCPFlags {
+			fp := &tcpFlagsPieces[s.TCPFlags]
+			*(*[32]byte)(d[n:]) = fp.w
+			n += fp.n & 31
+		}
+		*(*[16]byte)(d[n:]) = lengthKey
+		n += len(`,"length":`)
+		n += putPort((*[8]byte)(d[n:]), s.Length)
+		l += n & 127
+		// appendText's usual text, without the call.
+		t := text
+		if m := len(t); m > 0 && t[m-1] == '\n' {
+			t = t[:m-1]
+		}
+		if m := len(t); m >= 32 && cap(b)-l >= m+16 {
+			d := b[l : l+m+16]
+			*(*[16]byte)(d) = textKey
+			// The object's end and the result made before the call.
+			end := (*[4]byte)(d[m+len(`,"text":"`):])
+			r := b[:l+len(`,"text":"`)+m+3]
+			if plainCopy(d[len(`,"text":"`):], t) {
+				*end = [4]byte{'"', '}', '\n'}
+				return r
+			}
+		}
+		return appendTextSlow(b[:l], t, text, s, plain)
+	}
 	if s.SPort >= 0 {
 		b = append(b, `,"sport":`...)
 		b = appendSmall(b, s.SPort)
@@ -350,6 +394,45 @@ func init() {
 	}
 	copy(srcKey[:], `,"src":"`)
 	copy(dstKey[:], `","dst":"`)
+}
+
+// sportKey, dportKey and lengthKey are the keys of the ports and the
+// length, for appendRest's usual packet.
+var (
+	sportKey  = [16]byte{',', '"', 's', 'p', 'o', 'r', 't', '"', ':'}
+	dportKey  = [16]byte{',', '"', 'd', 'p', 'o', 'r', 't', '"', ':'}
+	lengthKey = [16]byte{',', '"', 'l', 'e', 'n', 'g', 't', 'h', '"', ':'}
+)
+
+// putPort writes 0 <= v < 65536 in decimal at the start of d and returns
+// the number of digits.
+func putPort(d *[8]byte, v int) int {
+	const dp = numfmt.DigitPairs
+	if v >= 10000 { // most source ports: first
+		q := v / 10000
+		r := v - q*10000
+		h := r / 100
+		l := r - h*100
+		d[0], d[1], d[2], d[3], d[4] = byte('0'+q&7), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1]
+		return 5
+	}
+	switch {
+	case v < 10:
+		d[0] = byte('0' + v)
+		return 1
+	case v < 100:
+		d[0], d[1] = dp[2*v], dp[2*v+1]
+		return 2
+	case v < 1000:
+		q := v / 100
+		r := v - q*100
+		d[0], d[1], d[2] = byte('0'+q), dp[2*r], dp[2*r+1]
+		return 3
+	}
+	q := v / 100
+	r := v - q*100
+	d[0], d[1], d[2], d[3] = dp[2*q], dp[2*q+1], dp[2*r], dp[2*r+1]
+	return 4
 }
 
 // appendInt appends v in decimal ("-" first when negative).
@@ -502,15 +585,8 @@ func appendText(b []byte, text []byte, s *decoder.Summary, ep int) []byte {
 // appendTextSlow is appendText for a text that is short, or needs
 // escaping, or b without the room: full is the text with its newline.
 func appendTextSlow(b []byte, text, full []byte, s *decoder.Summary, ep int) []byte {
-	plain := textPlain(s, full, ep)
-	if plainFrom(text, plain) {
-		// The usual record: copied in one piece.
-		b = append(b, `,"text":"`...)
-		b = append(b, text...)
-		return append(b, '"', '}', '\n')
-	}
 	b = append(b, `,"text":`...)
-	b = appendString(b, text, min(plain, len(text)))
+	b = appendString(b, text, textPlain(s, full, ep))
 	return append(b, '}', '\n')
 }
 
@@ -563,28 +639,37 @@ const hexDigits = "0123456789abcdef"
 func AppendString(b []byte, s []byte) []byte { return appendString(b, s, 0) }
 
 // appendString is AppendString for an s whose first plain bytes need no
-// escaping.
+// escaping. It looks for the next byte to escape by the block
+// (plainBlocks), the word and then the byte, and appends the plain run
+// before it in one piece.
 func appendString(b []byte, s []byte, plain int) []byte {
+	const highs = 0x8080808080808080
+	i := min(plain, len(s))
 	b = append(b, '"')
 	start := 0
-	for i := plain; i < len(s); {
-		if len(s)-i >= 8 {
-			i += plainWords(s[i:])
-			if i == len(s) {
+	for i < len(s) {
+		if len(s)-i >= 16 {
+			i += plainBlocks(s[i:])
+		}
+		m := uint64(0)
+		for len(s)-i >= 8 {
+			if m = bad8(binary.LittleEndian.Uint64(s[i:])) & highs; m != 0 {
 				break
 			}
-			// The last word, overlapping the one refused or the
-			// tail shorter than a word: plain, it ends the string.
-			if len(s)-i < 8 && plain8(binary.LittleEndian.Uint64(s[len(s)-8:])) {
-				i = len(s)
+			i += 8
+		}
+		if m != 0 {
+			// The lowest byte flagged is one to escape.
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < 0x7f {
+				i++
+			}
+			if i == len(s) {
 				break
 			}
 		}
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
-			i++
-			continue
-		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(s[i:])
 			if r != utf8.RuneError || size > 1 {

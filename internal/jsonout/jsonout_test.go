@@ -3,8 +3,10 @@ package jsonout
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"net/netip"
+	"strconv"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -239,5 +241,110 @@ func TestPlainWordsExact(t *testing.T) {
 				t.Fatalf("%d bytes, '\"' at %d: plainWords %d, want %d", n, pos, got, want)
 			}
 		}
+	}
+}
+
+// refAppendString is AppendString byte by byte.
+func refAppendString(b []byte, s []byte) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(s[i:])
+			if r != utf8.RuneError || size > 1 {
+				b = append(b, s[i:i+size]...)
+			} else {
+				b = append(b, `\ufffd`...)
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, `\n`...)
+		case c == '\t':
+			b = append(b, `\t`...)
+		case c == '\r':
+			b = append(b, `\r`...)
+		case c == '\b':
+			b = append(b, `\b`...)
+		case c == '\f':
+			b = append(b, `\f`...)
+		case c < 0x20 || c == 0x7f:
+			b = append(b, fmt.Sprintf(`\u%04x`, c)...)
+		default:
+			b = append(b, c)
+		}
+		i++
+	}
+	return append(b, '"')
+}
+
+// TestAppendStringMatchesBytewise: appendString, which copies a word at a
+// time and escapes a stretch at a time into room made for it, writes what
+// an escaper byte by byte writes, for strings of every length up to a few
+// stretches with bytes to escape (and UTF-8 sequences, valid or not,
+// across words and stretches) anywhere or nowhere, with a plain start of
+// any length, into buffers with and without room.
+func TestAppendStringMatchesBytewise(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	pieces := []string{"\"", "\\", "\n", "\t", "\x00", "\x1f", "\x7f", "\x80", "\xff", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xe2\x82", "\xed\xa0\x80", "M-", "."}
+	for range 20000 {
+		n := r.IntN(80)
+		if r.IntN(10) == 0 {
+			n = r.IntN(1500)
+		}
+		s := make([]byte, 0, n)
+		dense := r.IntN(4)
+		for len(s) < n {
+			if dense > 0 && r.IntN(40/dense) == 0 {
+				s = append(s, pieces[r.IntN(len(pieces))]...)
+			} else {
+				s = append(s, byte(0x20+r.IntN(0x5f)))
+			}
+		}
+		plain := 0
+		for plain < len(s) && !needsEscape(s[plain]) && r.IntN(20) > 0 {
+			plain++
+		}
+		pre := make([]byte, r.IntN(5), 5+r.IntN(3)*len(s)*3)
+		want := string(refAppendString(pre[:len(pre):len(pre)], s))
+		if got := string(appendString(pre, s, plain)); got != want {
+			t.Fatalf("%q (plain %d):\n got %s\nwant %s", s, plain, got, want)
+		}
+		if got := string(AppendString(pre, s)); got != want {
+			t.Fatalf("AppendString(%q):\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+// TestAppendSmall: appendSmall writes what strconv writes, for every
+// number below 200,000 and a few larger, with and without spare room, and
+// putPort for every number below 65,536.
+func TestAppendSmall(t *testing.T) {
+	check := func(v int) {
+		for _, room := range []int{0, 3, 8, 20} {
+			pre := make([]byte, 2, 2+room)
+			pre[0], pre[1] = 'x', 'y'
+			got := string(appendSmall(pre, v))
+			if want := "xy" + strconv.Itoa(v); got != want {
+				t.Fatalf("appendSmall(%d), room %d: %q, want %q", v, room, got, want)
+			}
+		}
+	}
+	for v := 0; v < 200000; v++ {
+		check(v)
+		if v < 1<<16 {
+			var d [8]byte
+			n := putPort(&d, v)
+			if got, want := string(d[:n]), strconv.Itoa(v); got != want {
+				t.Fatalf("putPort(%d): %q, want %q", v, got, want)
+			}
+		}
+	}
+	for _, v := range []int{1 << 20, 1<<31 - 1, 1<<63 - 1} {
+		check(v)
 	}
 }

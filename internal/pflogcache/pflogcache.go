@@ -118,7 +118,9 @@ func (e *Entry) AppendJSONShort(b []byte) ([]byte, int, bool) {
 	d := (*[192]byte)(b[len(b):cap(b)])
 	*(*[64]byte)(d[:64]) = e.jhead.a
 	*(*[64]byte)(d[64:128]) = e.jhead.b
-	*(*[64]byte)(d[128:]) = e.jhead.c
+	if e.jn > 128 { // most are shorter
+		*(*[64]byte)(d[128:]) = e.jhead.c
+	}
 	return b[:len(b)+e.jn], e.plain, true
 }
 
