@@ -136,7 +136,7 @@ func appendTCPFlags(b []byte, f uint8) []byte {
 func Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = t.AppendFormat(b, TimeLayout)
-	return appendRest(b, nil, 0, s, text, false)
+	return appendRest(b, nil, -1, s, text)
 }
 
 // An Encoder appends objects as Append does, formatting the time through
@@ -159,7 +159,7 @@ func NewEncoder() *Encoder { return &Encoder{time: timefmt.NewAppender(timefmt.R
 func (e *Encoder) Append(b []byte, t time.Time, s *decoder.Summary, text []byte) []byte {
 	b = append(b, `{"time":"`...)
 	b = e.time.AppendTime(b, t)
-	return appendRest(b, nil, 0, s, text, true)
+	return appendRest(b, nil, 0, s, text)
 }
 
 // PrefixAt returns the text of the "time" member for the second sec in
@@ -173,7 +173,7 @@ func (e *Encoder) PrefixAt(sec int64, loc *time.Location) *timefmt.Prefix {
 // AppendAt is Append for the time nsec nanoseconds (0 <= nsec < 1e9)
 // into the second of p, which PrefixAt gave: no time.Time is made.
 func (e *Encoder) AppendAt(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
-	return appendRest(b, p, nsec, s, text, true)
+	return appendRest(b, p, nsec, s, text)
 }
 
 // timePrefixRoom is the room AppendAt writes its time into.
@@ -181,10 +181,12 @@ const timePrefixRoom = len(`{"time":"`) + timefmt.PrefixRoom
 
 // appendRest appends the members after "time"'s value, after the
 // object's start and the time for nsec into p's second when p is not nil
-// (AppendAt); fast (the Encoder's) has the pflog members copied through
-// the decoder's cache entry, and the usual packet's members written by
-// its fast path.
-func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte, fast bool) []byte {
+// (AppendAt); nsec not negative (the Encoder's: one argument fewer than
+// a flag of its own, so that all are passed in registers) has the pflog
+// members copied through the decoder's cache entry, and the usual
+// packet's members written by its fast path.
+func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, text []byte) []byte {
+	fast := nsec >= 0
 	if p != nil {
 		// AppendAt's time: the object's start and the time, from p.
 		l := len(b)
