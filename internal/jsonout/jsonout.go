@@ -194,7 +194,7 @@ func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, tex
 			b = slices.Grow(b, timePrefixRoom)
 		}
 		d := b[l : l+timePrefixRoom]
-		copy(d, `{"time":"`)
+		*(*[16]byte)(d) = timeKey
 		n := p.Put((*[timefmt.PrefixRoom]byte)(d[len(`{"time":"`):]), nsec)
 		// Put's n holds a trailing space, which is written over.
 		b = b[:l+len(`{"time":"`)+n-1]
@@ -372,8 +372,12 @@ func put48(d, s []byte) {
 	*(*[16]byte)(d[32:]) = [16]byte(s[32:])
 }
 
-// textKey is the key of the "text" member and its opening quote.
-var textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
+// textKey is the key of the "text" member and its opening quote, and
+// timeKey the object's start and the "time" member's key and quote.
+var (
+	textKey = [16]byte{',', '"', 't', 'e', 'x', 't', '"', ':', '"'}
+	timeKey = [16]byte{'{', '"', 't', 'i', 'm', 'e', '"', ':', '"'}
+)
 
 // protoPieces and tcpFlagsPieces hold protoMembers and tcpFlagsMembers
 // in fixed-size arrays, and srcKey and dstKey the keys around the first
