@@ -237,11 +237,11 @@ func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, tex
 		// and counted by its length. The text is read in whole
 		// pieces too, up to its capacity: the bytes past an address
 		// are written into the room, and not counted.
-		src, dst := s.SrcText, s.DstText
+		src0, src1, dst0, dst1 := s.SrcText[0], s.SrcText[1], s.DstText[0], s.DstText[1]
 		t := text[:cap(text)]
-		if s.Src.Is4() && s.Dst.Is4() && uint(src[1]-src[0]-1) < 15 && uint(dst[1]-dst[0]-1) < 15 &&
-			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
-			src[0] <= len(t)-16 && dst[0] <= len(t)-16 {
+		if s.Src.Is4() && s.Dst.Is4() && uint(src1-src0-1) < 15 && uint(dst1-dst0-1) < 15 &&
+			src0 >= 0 && dst0 >= 0 && src1 <= len(text) && dst1 <= len(text) &&
+			src0 <= len(t)-16 && dst0 <= len(t)-16 {
 			l := len(b)
 			d := b[l : l+192]
 			pp := &protoPieces[s.Proto]
@@ -249,19 +249,19 @@ func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, tex
 			n := pp.n & 31
 			*(*[16]byte)(d[n:]) = srcKey
 			n += len(`,"src":"`)
-			*(*[16]byte)(d[n:]) = [16]byte(t[src[0]:])
-			n += (src[1] - src[0]) & 15
+			*(*[16]byte)(d[n:]) = [16]byte(t[src0:])
+			n += (src1 - src0) & 15
 			*(*[16]byte)(d[n:]) = dstKey
 			n += len(`","dst":"`)
-			*(*[16]byte)(d[n:]) = [16]byte(t[dst[0]:])
-			n += (dst[1] - dst[0]) & 15
+			*(*[16]byte)(d[n:]) = [16]byte(t[dst0:])
+			n += (dst1 - dst0) & 15
 			d[n] = '"'
 			b = b[:l+n+1]
 			goto ports
 		}
-		if s.Src.Is6() && s.Dst.Is6() && uint(src[1]-src[0]-1) < 47 && uint(dst[1]-dst[0]-1) < 47 &&
-			src[0] >= 0 && dst[0] >= 0 && src[1] <= len(text) && dst[1] <= len(text) &&
-			src[0] <= len(t)-48 && dst[0] <= len(t)-48 && !v4Compatible(s.Src) && !v4Compatible(s.Dst) {
+		if s.Src.Is6() && s.Dst.Is6() && uint(src1-src0-1) < 47 && uint(dst1-dst0-1) < 47 &&
+			src0 >= 0 && dst0 >= 0 && src1 <= len(text) && dst1 <= len(text) &&
+			src0 <= len(t)-48 && dst0 <= len(t)-48 && !v4Compatible(s.Src) && !v4Compatible(s.Dst) {
 			l := len(b)
 			d := b[l : l+192]
 			pp := &protoPieces[s.Proto]
@@ -269,12 +269,12 @@ func appendRest(b []byte, p *timefmt.Prefix, nsec int64, s *decoder.Summary, tex
 			n := pp.n & 31
 			*(*[16]byte)(d[n:]) = srcKey
 			n += len(`,"src":"`)
-			put48(d[n:], t[src[0]:])
-			n += (src[1] - src[0]) & 63
+			put48(d[n:], t[src0:])
+			n += (src1 - src0) & 63
 			*(*[16]byte)(d[n:]) = dstKey
 			n += len(`","dst":"`)
-			put48(d[n:], t[dst[0]:])
-			n += (dst[1] - dst[0]) & 63
+			put48(d[n:], t[dst0:])
+			n += (dst1 - dst0) & 63
 			d[n] = '"'
 			b = b[:l+n+1]
 			goto ports
