@@ -326,13 +326,13 @@ ports:
 			t = t[:m-1]
 		}
 		if m := len(t); m >= 32 && cap(b)-l >= m+16 {
-			d := b[l : l+m+16]
-			*(*[16]byte)(d) = textKey
-			// The object's end and the result made before the call.
-			end := (*[4]byte)(d[m+len(`,"text":"`):])
+			// The result, and the object's end, made before the call.
 			r := b[:l+len(`,"text":"`)+m+3]
+			d := r[l:]
+			*(*[16]byte)(d[:16]) = textKey
+			end := (*[3]byte)(d[len(d)-3:])
 			if plainCopy(d[len(`,"text":"`):], t) {
-				*end = [4]byte{'"', '}', '\n'}
+				*end = [3]byte{'"', '}', '\n'}
 				return r
 			}
 		}
