@@ -430,13 +430,15 @@ func putPort(d *[8]byte, v int) int {
 		d[0], d[1], d[2], d[3], d[4] = byte('0'+q&7), dp[2*h], dp[2*h+1], dp[2*l], dp[2*l+1]
 		return 5
 	}
-	switch {
-	case v < 10:
-		d[0] = byte('0' + v)
-		return 1
-	case v < 100:
+	if v < 100 { // most lengths: then
+		if v < 10 {
+			d[0] = byte('0' + v)
+			return 1
+		}
 		d[0], d[1] = dp[2*v], dp[2*v+1]
 		return 2
+	}
+	switch {
 	case v < 1000:
 		q := v / 100
 		r := v - q*100
