@@ -68,19 +68,15 @@ func (x *portIndex) first(sport, dport uint16) int {
 // tcpPorts is filled in init and never changes.
 var tcpPorts *portIndex
 
-// tcpApp dispatches a TCP payload (tcp_print's port tests).
+// tcpApp dispatches a TCP payload (tcp_print's port tests). Every TCP
+// rule takes its ports on either side and claims nothing (init checks
+// it), so the first rule that names either port is the one that matches.
 func (d *Decoder) tcpApp(b []byte, data []byte, length int, ip *ipInfo, sport, dport uint16) []byte {
 	start := tcpPorts.first(sport, dport)
 	if start < 0 {
 		return b
 	}
-	for i := start; i < len(tcpRules); i++ {
-		r := &tcpRules[i]
-		if r.matches(sport, dport) {
-			return r.print(d, b, data, length, ip, sport, dport)
-		}
-	}
-	return b
+	return tcpRules[start].print(d, b, data, length, ip, sport, dport)
 }
 
 // sidePortIndex maps a port to 1 + the index of the first rule of a
@@ -338,6 +334,11 @@ var udpRules []portRule
 
 func init() {
 	udpRules = udpRuleList()
+	for _, r := range tcpRules {
+		if r.side != onEither || r.claims != nil {
+			panic("decoder: tcpApp takes every TCP rule's ports on either side, claiming nothing")
+		}
+	}
 	tcpPorts = newPortIndex(tcpRules)
 	udpSrcPorts.fill(udpRules, onSrc)
 	udpDstPorts.fill(udpRules, onDst)

@@ -125,6 +125,18 @@ func putField(d *[24]byte, lit uint64, v uint32) int {
 	binary.LittleEndian.PutUint64(d[0:8], lit)
 	n := int(lit>>56) & 7
 	e := (*[16]byte)(d[n : n+16])
+	if v >= 100000000 {
+		hi := v / 100000000 // 1 to 42
+		lo := digits8(v - hi*100000000)
+		if hi >= 10 {
+			numfmt.Put2(e[0:2], hi)
+			binary.LittleEndian.PutUint64(e[2:10], lo)
+			return n + 10
+		}
+		e[0] = byte('0' + hi)
+		binary.LittleEndian.PutUint64(e[1:9], lo)
+		return n + 9
+	}
 	if v < 100000 {
 		if v < 1000 {
 			if v < 10 {
@@ -148,18 +160,6 @@ func putField(d *[24]byte, lit uint64, v uint32) int {
 		e[0] = byte('0' + q)
 		numfmt.Put4(e[1:5], v-q*10000)
 		return n + 5
-	}
-	if v >= 100000000 {
-		hi := v / 100000000 // 1 to 42
-		lo := digits8(v - hi*100000000)
-		if hi >= 10 {
-			numfmt.Put2(e[0:2], hi)
-			binary.LittleEndian.PutUint64(e[2:10], lo)
-			return n + 10
-		}
-		e[0] = byte('0' + hi)
-		binary.LittleEndian.PutUint64(e[1:9], lo)
-		return n + 9
 	}
 	hi := v / 10000 // 10 to 9999
 	lo := v - hi*10000

@@ -45,8 +45,13 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 			t = tMSS
 		}
 	case 8:
-		if binary.LittleEndian.Uint64(o)&0xffffffff0000ffff == 0x0204010100000402 {
+		w := binary.LittleEndian.Uint64(o)
+		if w&0xffffffff0000ffff == 0x0204010100000402 {
 			t = tSackOK
+		} else if w&0x0000ffff0000ff00 == 0x0000000100000400 && tcpOptText[uint8(w)].class == optUnknown {
+			// unknown-K with two bytes, nop, eol (and bytes after the
+			// eol, which are not printed), as a scanner's probes send.
+			return putTCPOptUnknown2NopEol(d, o)
 		}
 	case 12:
 		w, x := binary.LittleEndian.Uint64(o), binary.LittleEndian.Uint32(o[8:12])
@@ -148,6 +153,22 @@ func putTCPOptions(d *[tcpOptsRoom]byte, o []byte, rev bool, thseq, thack uint32
 	}
 	d[p] = ']'
 	return p + 1
+}
+
+// putTCPOptUnknown2NopEol is putTCPOptions for an 8-byte list of an
+// unknown kind with two bytes of data, nop and eol.
+func putTCPOptUnknown2NopEol(d *[tcpOptsRoom]byte, o []byte) int {
+	o = o[:8:8]
+	e := &tcpOptText[o[0]]
+	binary.LittleEndian.PutUint64(d[0:8], lit8(", option"))
+	binary.LittleEndian.PutUint16(d[8:10], uint16('s')|uint16(' ')<<8)
+	*(*[16]byte)(d[10:26]) = e.text
+	d[10] = '['
+	p := 10 + int(e.n&31) // at most 15
+	binary.LittleEndian.PutUint64(d[p:p+8], uint64(lit4(" 0x\x00"))|uint64(hexPair[o[2]])<<24|uint64(hexPair[o[3]])<<40)
+	binary.LittleEndian.PutUint64(d[p+7:p+15], lit8(",nop,eol"))
+	d[p+15] = ']'
+	return p + 16
 }
 
 // putTCPOptionsAny is putTCPOptions for any list, an option at a time.

@@ -267,10 +267,11 @@ func TestTCPOptionsTemplates(t *testing.T) {
 		{2, 4, 0, 0, 1, 3, 3, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0}, // mss,nop,wscale,sackOK,TS
 		{1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},                         // nop,nop,sack 1
 		{2, 4, 0, 0, 1, 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0},             // mss,nop,nop,sack 1
+		{253, 4, 0, 0, 1, 0, 0, 0},                                    // unknown-253 0x....,nop,eol (and garbage)
 	}
 	// the bytes of each template that hold values
 	values := []string{"..xx", "..xx....", "....xxxxxxxx", "..xx...x....", "..xx...x.xxx",
-		"..xx....xxxxxxxx...x", "..xx...x....xxxxxxxx", "....xxxxxxxx", "..xx....xxxxxxxx"}
+		"..xx....xxxxxxxx...x", "..xx...x....xxxxxxxx", "....xxxxxxxx", "..xx....xxxxxxxx", "..xx..xx"}
 	r := rand.New(rand.NewPCG(11, 12))
 	fill := func(o []byte, vals string) {
 		for i, c := range vals {
