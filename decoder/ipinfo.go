@@ -63,10 +63,10 @@ func (ip *ipInfo) appendAddrs(b []byte) []byte {
 		dstStart = srcEnd + 3
 		dstEnd = (dstStart + ip.put6((*[ip6Room]byte)(d[dstStart:][:ip6Room]), ip.dst)) & 127
 	} else {
-		srcEnd = (putIPv4((*[24]byte)(d[:24]), ip.src) - 1) & 15 // without the dot
+		srcEnd = (putIPv4((*[20]byte)(d[:20]), ip.src) - 1) & 15 // without the dot
 		binary.LittleEndian.PutUint32(d[srcEnd:][:4], ' '|'>'<<8|' '<<16)
 		dstStart = srcEnd + 3
-		dstEnd = (dstStart + putIPv4((*[24]byte)(d[dstStart:][:24]), ip.dst) - 1) & 63
+		dstEnd = (dstStart + putIPv4((*[20]byte)(d[dstStart:][:20]), ip.dst) - 1) & 63
 	}
 	binary.LittleEndian.PutUint16(d[dstEnd:][:2], ':'|' '<<8)
 	if sp := ip.spans; sp != nil {
@@ -220,20 +220,26 @@ func (ip *ipInfo) appendEndpoints6(b []byte, sport, dport uint16, colon bool) []
 const endpoints4Room = 80
 
 // appendEndpoints4 is appendEndpoints for IPv4, with ": " after it when
-// colon is set, for a b with endpoints4Room bytes of room: each two
-// octets with their dots are one 8-byte store, each port one or two,
-// " > " one. It calls
+// colon is set, for a b with endpoints4Room bytes of room: each octet with
+// its dot is one 4-byte store, each port one or two, " > " one. It calls
 // nothing, and so saves nothing on the stack.
 func (ip *ipInfo) appendEndpoints4(b []byte, sport, dport uint16, colon bool) []byte {
 	l := len(b)
 	d := (*[endpoints4Room]byte)(b[l : l+endpoints4Room])
 	src, dst := ip.src[:4], ip.dst[:4]
-	srcEnd := putIPv4((*[24]byte)(d[:24]), src) // with the dot: at most 16
-	p := srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
+	s := (*[20]byte)(d[:20])
+	p := putOctet(s, 0, src[0])
+	p = putOctet(s, p, src[1])
+	p = putOctet(s, p, src[2])
+	srcEnd := putOctet(s, p, src[3]) // with the dot: at most 16
+	p = srcEnd + numfmt.PutPort((*[5]byte)(d[srcEnd&31:][:5]), sport)
 	binary.LittleEndian.PutUint32(d[p&31:][:4], ' '|'>'<<8|' '<<16)
 	dstStart := (p + 3) & 31 // at most 24
-	// with the dot
-	dstEnd := dstStart + putIPv4((*[24]byte)(d[dstStart:][:24]), dst)
+	s = (*[20]byte)(d[dstStart:][:20])
+	p = putOctet(s, 0, dst[0])
+	p = putOctet(s, p, dst[1])
+	p = putOctet(s, p, dst[2])
+	dstEnd := dstStart + putOctet(s, p, dst[3]) // with the dot
 	p = dstEnd + numfmt.PutPort((*[5]byte)(d[dstEnd&63:][:5]), dport)
 	if colon {
 		binary.LittleEndian.PutUint16(d[p&63:][:2], ':'|' '<<8)

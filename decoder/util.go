@@ -269,42 +269,28 @@ var octetDot, octetLen = func() (t [256]uint32, n [256]uint8) {
 // appendIPv4 appends a dotted quad from 4 bytes.
 func appendIPv4(b []byte, a []byte) []byte {
 	l := len(b)
-	if cap(b)-l < 24 {
-		b = slices.Grow(b, 24)
+	if cap(b)-l < 20 {
+		b = slices.Grow(b, 20)
 	}
-	return b[:l+putIPv4((*[24]byte)(b[l:l+24]), a)-1]
+	return b[:l+putIPv4((*[20]byte)(b[l:l+20]), a)-1]
 }
 
 // putIPv4 writes the dotted quad of a and a dot after it at the start of
 // d and returns its length with the dot (at most 16; the stores may
-// write up to 23 bytes): the text of a's first two octets and the dots
-// after them is one store, that of the last two another.
-func putIPv4(d *[24]byte, a []byte) int {
+// write up to 19 bytes).
+func putIPv4(d *[20]byte, a []byte) int {
 	_ = a[3]
-	i := binary.LittleEndian.Uint16(a[0:2])
-	binary.LittleEndian.PutUint64(d[0:8], octetPairDot[i])
-	p := int(octetPairLen[i]) // at most 8
-	j := binary.LittleEndian.Uint16(a[2:4])
-	binary.LittleEndian.PutUint64(d[p&15:][:8], octetPairDot[j])
-	return p + int(octetPairLen[j])
+	p := putOctet(d, 0, a[0])
+	p = putOctet(d, p, a[1])
+	p = putOctet(d, p, a[2])
+	return putOctet(d, p, a[3])
 }
 
-// octetPairDot holds, for every two bytes a, b (at index a | b<<8), the
-// text "a.b." in the low bytes, NULs after it; octetPairLen its length.
-var (
-	octetPairDot [1 << 16]uint64
-	octetPairLen [1 << 16]uint8
-)
-
-func init() {
-	for b := range 256 {
-		hi, hn := uint64(octetDot[b]), octetLen[b]
-		t, n := (*[256]uint64)(octetPairDot[b<<8:]), (*[256]uint8)(octetPairLen[b<<8:])
-		for a := range 256 {
-			t[a] = uint64(octetDot[a]) | hi<<(8*octetLen[a]&63)
-			n[a] = octetLen[a] + hn
-		}
-	}
+// putOctet writes o and a dot at d[p] (p < 16: it follows at most three
+// octets) with one 4-byte store and returns the position after the dot.
+func putOctet(d *[20]byte, p int, o byte) int {
+	binary.LittleEndian.PutUint32(d[p&15:], octetDot[o])
+	return p + int(octetLen[o])
 }
 
 // ip6Room is the room putIPv6 needs: the text is at most 39 bytes, the
@@ -348,7 +334,7 @@ func putIPv6(d *[ip6Room]byte, a [16]byte) int {
 		if end == 5 {
 			p = 7
 		}
-		return p - 1 + putIPv4((*[24]byte)(d[p:][:24]), a[12:16])
+		return p - 1 + putIPv4((*[20]byte)(d[p:][:20]), a[12:16])
 	}
 	// The groups in a row, those of the run left out and a colon in
 	// their place ("::" when they start the address), then without the
